@@ -1,0 +1,49 @@
+# uhc-roadmap developer tasks. Only Python 3.11+ and make are needed: every target creates
+# .venv and installs into it on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+PIP    := $(PY) -m pip --disable-pip-version-check --quiet
+
+.PHONY: demo test lint typecheck unit schema clean help
+
+help:
+	@echo "make demo   - create .venv, install uhc-roadmap, validate the bundled roadmaps/"
+	@echo "make test   - install test extras, run ruff, mypy --strict and the whole pytest suite"
+	@echo "make schema - regenerate schema/roadmap.schema.json from the models"
+	@echo "make clean  - remove .venv and caches"
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "uhc-roadmap needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+
+# The stamps re-install when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PIP) install -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(BIN)/uhc-roadmap validate roadmaps/
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy src
+
+unit: $(VENV)/.installed-test
+	$(BIN)/pytest
+
+test: lint typecheck unit
+
+schema: $(VENV)/.installed-test
+	$(BIN)/uhc-roadmap schema --output schema/roadmap.schema.json
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .uhc-roadmap-cache dist build

@@ -1,0 +1,70 @@
+"""The Typer application: one module per command, imported lazily by the commands themselves."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Annotated
+
+import typer
+
+from uhc_roadmap import __version__
+from uhc_roadmap.cli.common import ExitCode
+from uhc_roadmap.cli.schema import schema
+from uhc_roadmap.cli.validate import validate
+
+app = typer.Typer(
+    name="uhc-roadmap",
+    help="Validate, report on and render UHC partnership roadmaps kept as YAML files.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+_state = {"debug": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"uhc-roadmap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback for internal errors.")
+    ] = False,
+) -> None:
+    """Validate, report on and render UHC partnership roadmaps kept as YAML files."""
+    _state["debug"] = debug
+
+
+app.command()(validate)
+app.command()(schema)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point: user errors exit 1 or 2 with a message, never a traceback."""
+    try:
+        app(args=argv, prog_name="uhc-roadmap")
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else ExitCode.USAGE
+    except KeyboardInterrupt:
+        print("uhc-roadmap: interrupted", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    except Exception as exc:  # an internal error: a bug in uhc-roadmap, not in the input
+        if _state["debug"] or "--debug" in (argv or sys.argv):
+            traceback.print_exc()
+        else:
+            print(
+                f"uhc-roadmap: internal error: {type(exc).__name__}: {exc}\n"
+                "This is a bug in uhc-roadmap; rerun with --debug for the traceback and report it.",
+                file=sys.stderr,
+            )
+        return ExitCode.USAGE
+    return ExitCode.OK

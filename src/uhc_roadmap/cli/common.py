@@ -1,0 +1,57 @@
+"""Helpers shared by the commands: colour choice, messages, exit codes, output files."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import IntEnum, StrEnum
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+import typer
+
+
+class ExitCode(IntEnum):
+    """The exit-code contract (README, "Exit codes")."""
+
+    OK = 0
+    FINDINGS = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+class ColorChoice(StrEnum):
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+def use_color(choice: ColorChoice, stream: TextIO) -> bool:
+    """Colour on a terminal only, unless NO_COLOR / FORCE_COLOR or --color say otherwise."""
+    if choice is ColorChoice.ALWAYS:
+        return True
+    if choice is ColorChoice.NEVER or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
+    """One line on standard error, then exit; for usage and input problems."""
+    print(f"uhc-roadmap: error: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print to standard output, or write atomically to ``output``."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from uhc_roadmap.output import OutputError, write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OutputError as exc:
+        fail(str(exc))

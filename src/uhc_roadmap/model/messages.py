@@ -1,0 +1,240 @@
+"""pydantic errors rewritten, by error type, into located plain-language diagnostics."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+from uhc_roadmap.diagnostics import Diagnostic, Severity
+from uhc_roadmap.loading.sourcemap import DocPath, SourceMap
+from uhc_roadmap.model.fields import field_info, literal_choices, model_at
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of names to values",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+    "date_type": "a date written YYYY-MM-DD",
+    "text_type": "text, or a map of language to text",
+}
+_CODES = {
+    "missing": "S001",
+    "missing_for_numbers": "S001",
+    "missing_currency": "S001",
+    "extra_forbidden": "S002",
+    "date_type": "S007",
+    "date_format": "S007",
+    "date_value": "S007",
+    "unknown_country": "S005",
+    "unknown_currency": "S005",
+    "unknown_language": "S005",
+    "schema_version": "S006",
+} | dict.fromkeys(_EXPECTED.keys() - {"date_type"}, "S003")
+_HINTS = {
+    "date_format": "dates are written YYYY-MM-DD, e.g. 2021-06-15",
+    "date_value": "check the month and the day",
+    "unknown_country": "use the ISO 3166-1 alpha-2 code, e.g. MA for Morocco",
+    "unknown_currency": "use the ISO 4217 code, e.g. USD or EUR",
+    "unknown_language": "use the ISO 639-1 code, e.g. fr or en",
+    "schema_version": 'set `schema_version: "1"`, or upgrade uhc-roadmap',
+    "missing_currency": "add `currency:` with an ISO 4217 code, e.g. `currency: USD`",
+    "missing_for_numbers": "numeric indicators are measured from a baseline towards a target",
+    "indicator_subject": "add `axis: <axis id>` or `activity: <activity id>`",
+    "text_language": "keys of a text map are ISO 639-1 codes, e.g. {fr: ..., en: ...}",
+}
+_PATTERN_HINTS = {
+    "^[A-Z][A-Z0-9]*": "ids are upper-case letters and digits joined by -, _ or . (e.g. GOV-01)",
+    "^[A-Z]{2}$": "a country code is two upper-case letters, e.g. MA",
+    "^[A-Z]{3}$": "a currency code is three upper-case letters, e.g. USD",
+    "^[a-z]{2}$": "a language code is two lower-case letters, e.g. fr",
+    "^https?://": "a link starts with https:// or http://",
+}
+
+
+class Translator:
+    """Turns one ValidationError's details into Diagnostics located through the source map."""
+
+    def __init__(
+        self, root: type[BaseModel], data: Any, source_map: SourceMap, file: str, text: str
+    ) -> None:
+        self.root = root
+        self.data = data
+        self.source_map = source_map
+        self.file = file
+        self.lines = text.splitlines()
+
+    def translate(self, errors: Iterable[ErrorDetails]) -> list[Diagnostic]:
+        found: dict[tuple[int, int, str], Diagnostic] = {}
+        for error in errors:
+            diagnostic = self.one(error)
+            key = (diagnostic.line, diagnostic.col, diagnostic.code)
+            if key not in found:
+                found[key] = diagnostic
+            elif diagnostic.code == "S003":
+                found[key] = _merge_expected(found[key], diagnostic)
+        return list(found.values())
+
+    def one(self, error: ErrorDetails) -> Diagnostic:
+        kind = error["type"]
+        path = self.source_map.resolve(error["loc"])
+        line, col = self.source_map.position(path, key=kind == "extra_forbidden")
+        message, hint = self._words(kind, error, path, (line, col))
+        code = _CODES.get(kind, "S004")
+        return Diagnostic(code, Severity.ERROR, self.file, line, col, message, hint)
+
+    def _words(
+        self, kind: str, error: ErrorDetails, path: DocPath, pos: tuple[int, int]
+    ) -> tuple[str, str]:
+        loc = [e for e in error["loc"] if isinstance(e, str | int)]
+        if kind == "missing":
+            return self._missing(loc)
+        if kind == "extra_forbidden":
+            return self._unknown(path)
+        if kind in _EXPECTED and kind != "date_type":
+            return self._mistyped(kind, error["input"], path, pos)
+        if kind == "literal_error":
+            return self._not_a_choice(error["input"], path)
+        if kind == "string_pattern_mismatch":
+            return self._pattern(error, path)
+        if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
+            return self._bound(kind, error, path)
+        if kind == "finite_number":
+            return f"{_field(path)} must be a finite number", "write an ordinary number"
+        if kind == "too_short":
+            return f"{_field(path)} must not be empty", "give at least one item"
+        return _sentence(error["msg"]), _HINTS.get(kind, "")
+
+    def _missing(self, loc: list[str | int]) -> tuple[str, str]:
+        name = str(loc[-1])
+        owner = self._owner(loc[:-1])
+        info = field_info(self.root, loc)
+        hint = f"add `{name}:`" + (f" ({info.description})" if info and info.description else "")
+        return f"missing required field `{name}`{owner}", hint
+
+    def _unknown(self, path: DocPath) -> tuple[str, str]:
+        name = str(path[-1]) if path else "?"
+        model = model_at(self.root, path[:-1])
+        allowed = list(model.model_fields) if model else []
+        if name == "<<":
+            return "merge keys (`<<`) are not supported", "write the fields out in full"
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        if close:
+            return f"unknown field `{name}`; did you mean `{close[0]}`?", f"rename it `{close[0]}`"
+        return f"unknown field `{name}`", "allowed here: " + ", ".join(f"`{a}`" for a in allowed)
+
+    def _mistyped(
+        self, kind: str, value: Any, path: DocPath, pos: tuple[int, int]
+    ) -> tuple[str, str]:
+        expected = _EXPECTED[kind]
+        message = f"{_field(path)} must be {expected}, not {_describe(value)}"
+        return message, self._type_hint(kind, value, pos)
+
+    def _type_hint(self, kind: str, value: Any, pos: tuple[int, int]) -> str:
+        if value is None:
+            return "give a value, or remove the line"
+        if kind in {"string_type", "text_type"} and isinstance(value, int | float):
+            return f'put it in quotes so it is read as text: "{self._raw(pos)}"'
+        if kind in {"int_type", "float_type"} and isinstance(value, str):
+            return f"write the number without quotes: {value.strip()}"
+        if kind == "list_type" and not isinstance(value, list | dict):
+            return f"write a list, e.g. [{self._raw(pos)}]"
+        return ""
+
+    def _not_a_choice(self, value: Any, path: DocPath) -> tuple[str, str]:
+        choices = literal_choices(field_info(self.root, list(path)))
+        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        hint = "expected one of: " + ", ".join(choices)
+        if close:
+            hint = f"did you mean `{close[0]}`? ({hint})"
+        return f"`{value}` is not a valid {_field(path, quoted=False)}", hint
+
+    def _pattern(self, error: ErrorDetails, path: DocPath) -> tuple[str, str]:
+        pattern = str((error.get("ctx") or {}).get("pattern", ""))
+        hint = next((h for p, h in _PATTERN_HINTS.items() if pattern.startswith(p)), "")
+        return f"`{error['input']}` is not a valid {_field(path, quoted=False)}", hint
+
+    def _bound(self, kind: str, error: ErrorDetails, path: DocPath) -> tuple[str, str]:
+        ctx = error.get("ctx") or {}
+        words = {
+            "greater_than_equal": ("at least", "ge"),
+            "less_than_equal": ("at most", "le"),
+            "greater_than": ("more than", "gt"),
+            "less_than": ("less than", "lt"),
+        }
+        phrase, key = words[kind]
+        return f"{_field(path)} must be {phrase} {_number(ctx.get(key))}, not {error['input']}", ""
+
+    def _owner(self, loc: list[str | int]) -> str:
+        node: Any = self.data
+        for element in loc:
+            try:
+                node = node[element]
+            except (KeyError, IndexError, TypeError):
+                return ""
+        if isinstance(node, dict) and isinstance(node.get("id"), str) and loc:
+            kind = str(next((e for e in reversed(loc) if isinstance(e, str)), "item"))
+            return f" in {kind.rstrip('s')} `{node['id']}`"
+        return ""
+
+    def _raw(self, pos: tuple[int, int]) -> str:
+        line = self.lines[pos[0] - 1] if 0 < pos[0] <= len(self.lines) else ""
+        raw = re.split(r"\s#", line[pos[1] - 1 :], maxsplit=1)[0].strip()
+        return raw.rstrip(",]}").strip() or "…"
+
+
+def _field(path: DocPath, *, quoted: bool = True) -> str:
+    name = next((str(e) for e in reversed(path) if isinstance(e, str)), "the document")
+    if not quoted:
+        return name.replace("_", " ")
+    item = " item" if path and isinstance(path[-1], int) else ""
+    return f"`{name}`{' ' + item.strip() if item else ''}"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f'the text "{shown}"'
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _merge_expected(first: Diagnostic, second: Diagnostic) -> Diagnostic:
+    """A union failed on every member: say 'A or B' once instead of two findings."""
+    a, _, rest = first.message.partition(" must be ")
+    b_expected = second.message.partition(" must be ")[2].split(", not ")[0]
+    a_expected, _, got = rest.partition(", not ")
+    if b_expected in a_expected:
+        return first
+    message = f"{a} must be {a_expected} or {b_expected}, not {got}"
+    return Diagnostic(
+        first.code, first.severity, first.file, first.line, first.col, message, first.hint
+    )
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _sentence(message: str) -> str:
+    return message[:1].lower() + message[1:] if message else message

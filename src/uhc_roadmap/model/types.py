@@ -1,0 +1,127 @@
+"""Field types of the format: ids, dates, codes and money, each with its own plain error."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from uhc_roadmap.model import codes
+
+ID_PATTERN = r"^[A-Z][A-Z0-9]*(?:[-_.][A-Z0-9]+)*$"
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="An id such as GOV-01")]
+
+
+def _parse_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("date_type", "expected a date written YYYY-MM-DD")
+    if not DATE_PATTERN.fullmatch(value):
+        raise PydanticCustomError(
+            "date_format", "`{value}` is not a date written YYYY-MM-DD", {"value": value}
+        )
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "date_value", "`{value}` is not a day of the calendar", {"value": value}
+        ) from None
+
+
+IsoDate = Annotated[
+    date,
+    PlainValidator(_parse_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN.pattern}),
+]
+
+
+def _country(value: str) -> str:
+    if codes.country(value) is not None:
+        return value
+    by_alpha_3 = codes.country_by_alpha_3(value)
+    hint = f" (did you mean `{by_alpha_3.alpha_2}`?)" if by_alpha_3 else ""
+    raise PydanticCustomError(
+        "unknown_country",
+        "`{value}` is not an ISO 3166-1 alpha-2 country code{hint}",
+        {"value": value, "hint": hint},
+    )
+
+
+def _currency(value: str) -> str:
+    if codes.currency(value) is None:
+        raise PydanticCustomError(
+            "unknown_currency", "`{value}` is not an ISO 4217 currency code", {"value": value}
+        )
+    return value
+
+
+def _language(value: str) -> str:
+    if codes.language(value) is None:
+        raise PydanticCustomError(
+            "unknown_language", "`{value}` is not an ISO 639-1 language code", {"value": value}
+        )
+    return value
+
+
+CountryCode = Annotated[
+    str,
+    Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code, e.g. MA"),
+    AfterValidator(_country),
+]
+CurrencyCode = Annotated[
+    str,
+    Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 currency code, e.g. USD"),
+    AfterValidator(_currency),
+]
+LanguageCode = Annotated[
+    str,
+    Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 language code, e.g. fr"),
+    AfterValidator(_language),
+]
+Money = Annotated[
+    float,
+    Field(allow_inf_nan=False, description="An amount in the roadmap's currency"),
+]
+Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+
+Status = Literal["planned", "ongoing", "finalising", "completed", "cancelled", "suspended"]
+STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
+# IATI ActivityStatus codes 1-6 are accepted as aliases.
+IATI_STATUS = dict(zip(("1", "2", "3", "4", "5", "6"), STATUSES, strict=True))
+
+
+def _status_alias(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return IATI_STATUS.get(str(value), value)
+    if isinstance(value, str):
+        return IATI_STATUS.get(value, value)
+    return value
+
+
+StatusField = Annotated[
+    Status,
+    BeforeValidator(_status_alias),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"enum": list(STATUSES)},
+                {"enum": [1, 2, 3, 4, 5, 6], "description": "IATI ActivityStatus code"},
+            ]
+        }
+    ),
+]
+
+OrganisationType = Literal[
+    "government", "who", "funder", "un_agency", "ngo", "academic", "health_facility", "other"
+]
+BuildingBlock = Literal[
+    "governance", "financing", "workforce", "service_delivery", "information", "medicines"
+]
+Measure = Literal["number", "percent", "qualitative"]
+Direction = Literal["increase", "decrease"]

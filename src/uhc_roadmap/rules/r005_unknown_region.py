@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.loading.sourcemap import DocPath
+from uhc_roadmap.model import codes
+from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.context import RuleContext
+
+
+class R005(Rule):
+    """A region that is neither an ISO 3166-2 subdivision of the roadmap's country nor a group.
+
+    Regions are ISO 3166-2 codes of the roadmap's own country (`MA-07` Marrakech-Safi), or
+    ids of `region_groups`; a group's members are ISO 3166-2 codes of the country.
+
+    Bad:
+        country: MA
+        ...
+        regions: [DZ-01]
+    Good:
+        country: MA
+        ...
+        regions: [MA-07, MA-09]
+    """
+
+    code = "R005"
+    name = "unknown-region"
+    severity = Severity.ERROR
+    family = "R"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        roadmap = ctx.roadmap
+        groups = set(roadmap.region_groups)
+        for path, region in _region_references(ctx):
+            if region not in groups:
+                yield from _check_code(path, region, roadmap.country, allow_group=True)
+        for group, members in roadmap.region_groups.items():
+            for j, member in enumerate(members):
+                yield from _check_code(("region_groups", group, j), member, roadmap.country)
+        for code in roadmap.region_labels:
+            yield from _check_code(("region_labels", code), code, roadmap.country, at_key=True)
+
+
+def _region_references(ctx: RuleContext) -> Iterator[tuple[DocPath, str]]:
+    for i, activity in enumerate(ctx.roadmap.activities):
+        for j, region in enumerate(activity.regions):
+            yield ("activities", i, "regions", j), region
+    for i, indicator in enumerate(ctx.roadmap.indicators):
+        for j, point in enumerate(indicator.values):
+            if point.region is not None:
+                yield ("indicators", i, "values", j, "region"), point.region
+
+
+def _check_code(
+    path: DocPath, code: str, country: str, *, allow_group: bool = False, at_key: bool = False
+) -> Iterator[Finding]:
+    if code in codes.subdivision_codes(country):
+        return
+    record = codes.subdivision(code)
+    if record is not None:
+        owner = codes.country(record.country_code)
+        owner_name = owner.name if owner else record.country_code
+        here = codes.country(country)
+        yield Finding(
+            path,
+            f"region `{code}` ({record.name}) is in {owner_name}, not in {here.name if here else country}",
+            f"use an ISO 3166-2 code of {country}, or a region group",
+            at_key=at_key,
+        )
+        return
+    what = "an ISO 3166-2 code or a region group" if allow_group else "an ISO 3166-2 code"
+    example = min(codes.subdivision_codes(country), default=f"{country}-01")
+    yield Finding(
+        path,
+        f"unknown region `{code}`: not {what} of {country}",
+        f"regions are ISO 3166-2 codes such as `{example}`"
+        + (", or ids defined under `region_groups`" if allow_group else ""),
+        at_key=at_key,
+    )

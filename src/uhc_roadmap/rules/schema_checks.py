@@ -1,0 +1,119 @@
+"""S: the document does not match the roadmap format (checked by the pydantic models)."""
+
+from __future__ import annotations
+
+from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.rules.base import BuiltinRule
+
+
+class _Schema(BuiltinRule):
+    family = "S"
+    severity = Severity.ERROR
+
+
+class S001(_Schema):
+    """A required field is missing.
+
+    Reported at the mapping that should hold it (an activity, a budget line...).
+
+    Bad:
+        - id: GOV-01
+          axis: GOV
+          title: Appui à la régionalisation
+    Good:
+        - id: GOV-01
+          axis: GOV
+          title: Appui à la régionalisation
+          status: ongoing
+          planned: {start: 2016-09-01, end: 2018-12-31}
+    """
+
+    code = "S001"
+    name = "missing-field"
+
+
+class S002(_Schema):
+    """A field that the format does not know, often a typo.
+
+    The closest known field is suggested.
+
+    Bad:
+        stauts: ongoing
+    Good:
+        status: ongoing
+    """
+
+    code = "S002"
+    name = "unknown-field"
+
+
+class S003(_Schema):
+    """A value of the wrong type: text where a number is expected, or the reverse.
+
+    Nothing is coerced: a quoted `"12"` is not a number and an unquoted `1.10` is not text.
+
+    Bad:
+        planned: "120000"
+    Good:
+        planned: 120000
+    """
+
+    code = "S003"
+    name = "wrong-type"
+
+
+class S004(_Schema):
+    """A value outside what the field allows: not one of its choices, a malformed id, out of range.
+
+    Bad:
+        status: ongoin
+    Good:
+        status: ongoing
+    """
+
+    code = "S004"
+    name = "invalid-value"
+
+
+class S005(_Schema):
+    """An unknown country, currency or language code (ISO 3166-1, ISO 4217, ISO 639-1).
+
+    Bad:
+        country: MAR
+    Good:
+        country: MA
+    """
+
+    code = "S005"
+    name = "unknown-code"
+
+
+class S006(_Schema):
+    """The `schema_version` is one this version of uhc-roadmap does not read.
+
+    Bad:
+        schema_version: "2"
+    Good:
+        schema_version: "1"
+    """
+
+    code = "S006"
+    name = "schema-version"
+
+
+class S007(_Schema):
+    """A date that is not a calendar day written `YYYY-MM-DD`.
+
+    A bare year or month is not a date.
+
+    Bad:
+        due: 2021-06
+    Good:
+        due: 2021-06-30
+    """
+
+    code = "S007"
+    name = "invalid-date"
+
+
+SCHEMA_RULES: tuple[type[BuiltinRule], ...] = (S001, S002, S003, S004, S005, S006, S007)

@@ -1,0 +1,203 @@
+"""Y: problems found while reading the YAML itself (checked by ``uhc_roadmap.loading``)."""
+
+from __future__ import annotations
+
+from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.rules.base import BuiltinRule
+
+
+class _Yaml(BuiltinRule):
+    family = "Y"
+    severity = Severity.ERROR
+
+
+class Y001(_Yaml):
+    """The file is not valid YAML.
+
+    The position is libyaml's: where the parser gave up, which is often just after the
+    real mistake (an unclosed quote, a tab used for indentation, a stray colon).
+
+    Bad:
+        title: Feuille de route: Maroc
+    Good:
+        title: "Feuille de route: Maroc"
+    """
+
+    code = "Y001"
+    name = "yaml-syntax"
+
+
+class Y002(_Yaml):
+    """A key appears twice in the same mapping.
+
+    Most YAML readers silently keep one of the two values; which one differs between tools,
+    so the file means different things to different readers. Both lines are named.
+
+    Bad:
+        status: ongoing
+        status: completed
+    Good:
+        status: completed
+    """
+
+    code = "Y002"
+    name = "duplicate-key"
+
+
+class Y003(_Yaml):
+    """Anchors (`&name`) and aliases (`*name`) are not allowed.
+
+    Aliases hide from a reviewer what a value really is, and nested aliases can expand a
+    small file into gigabytes ("billion laughs"). Write values out in full.
+
+    Bad:
+        partners: &who [WHO]
+        lead: *who
+    Good:
+        partners: [WHO]
+    """
+
+    code = "Y003"
+    name = "no-aliases"
+
+
+class Y004(_Yaml):
+    """Tags (`!!python/object`, `!!str`, `!custom`) are not allowed.
+
+    A roadmap holds plain data. Tags that build program objects are refused before
+    anything is constructed; they are never executed.
+
+    Bad:
+        title: !!python/object/apply:os.system ["rm -rf /"]
+    Good:
+        title: Feuille de route
+    """
+
+    code = "Y004"
+    name = "no-tags"
+
+
+class Y005(_Yaml):
+    """The file is not UTF-8 text.
+
+    Roadmaps are UTF-8 (a BOM is accepted). Files saved as Latin-1, Windows-1252 or UTF-16,
+    and binary files, are refused with the position of the first offending byte.
+
+    Bad:
+        title: Sant\\xe9   (Latin-1 byte)
+    Good:
+        title: Santé   (UTF-8)
+    """
+
+    code = "Y005"
+    name = "encoding"
+
+
+class Y006(_Yaml):
+    """The file is empty, or holds only comments.
+
+    Bad:
+        # to be written
+    Good:
+        schema_version: "1"
+        country: MA
+    """
+
+    code = "Y006"
+    name = "empty-file"
+
+
+class Y007(_Yaml):
+    """The file holds several YAML documents.
+
+    One file is one roadmap; a second document after `---` would be ignored by some tools.
+
+    Bad:
+        country: MA
+        ---
+        country: DZ
+    Good:
+        country: MA
+    """
+
+    code = "Y007"
+    name = "single-document"
+
+
+class Y008(_Yaml):
+    """The document is not a mapping of fields.
+
+    Bad:
+        - country: MA
+    Good:
+        country: MA
+    """
+
+    code = "Y008"
+    name = "top-level-mapping"
+
+
+class Y009(_Yaml):
+    """An unquoted value that YAML 1.1 readers would read differently.
+
+    uhc-roadmap reads YAML 1.2, where `NO` is text (Norway's code) and `010` is ten. PyYAML,
+    Ansible and many other YAML 1.1 readers would read `NO` as false, `010` as eight and
+    `1:30` as ninety. Quoting the value makes every reader agree.
+
+    Bad:
+        country: NO
+    Good:
+        country: "NO"
+    """
+
+    code = "Y009"
+    name = "ambiguous-scalar"
+    severity = Severity.WARNING
+
+
+class Y010(_Yaml):
+    """A mapping key is a list or a mapping.
+
+    Bad:
+        ? [a, b]
+        : value
+    Good:
+        a: value
+    """
+
+    code = "Y010"
+    name = "complex-key"
+
+
+class Y011(_Yaml):
+    """The file is over the size limit, or nested too deeply.
+
+    Limits keep hostile input cheap: 8 MiB and 64 levels by default, both configurable
+    (`max_file_size`, `max_depth`). Real roadmaps are a few hundred kilobytes, six levels deep.
+
+    Bad:
+        a: [[[[[[[[[[[[ ... 10,000 levels ... ]]]]]]]]]]]]
+    Good:
+        a: [1, 2]
+    """
+
+    code = "Y011"
+    name = "limits"
+
+
+class Y012(_Yaml):
+    """A number too large to represent.
+
+    Bad:
+        planned: 1000000000000000000000000000000 ... (5,000 digits)
+    Good:
+        planned: 1000000
+    """
+
+    code = "Y012"
+    name = "number-range"
+
+
+YAML_RULES: tuple[type[BuiltinRule], ...] = (
+    Y001, Y002, Y003, Y004, Y005, Y006, Y007, Y008, Y009, Y010, Y011, Y012
+)  # fmt: skip
