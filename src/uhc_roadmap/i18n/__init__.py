@@ -1,0 +1,55 @@
+"""Translations of labels (gettext catalogs read through Babel) and locale-aware formatting.
+
+Catalogs are kept as ``.po`` files in ``locale/<lang>/`` (one file per part of the tool, e.g.
+``report.po``, ``templates.po``) and compiled in memory on first use, so there is no build step
+and no compiled ``.mo`` file to keep in step with its source. English is the source language.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+from importlib import resources
+from io import BytesIO
+
+SOURCE_LANGUAGE = "en"
+LANGUAGES = ("en", "fr")
+
+
+class UnsupportedLanguage(ValueError):
+    """A --lang the tool has no labels for."""
+
+
+@cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """gettext translations for ``lang``, merged from every catalog in ``locale/<lang>/``."""
+    if lang not in LANGUAGES:
+        raise UnsupportedLanguage(
+            f"no labels for language `{lang}`; choose one of: {', '.join(LANGUAGES)}"
+        )
+    if lang == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    merged: gettext.NullTranslations | None = None
+    for catalog in catalog_files(lang):
+        compiled = _compile(catalog.read_text(encoding="utf-8"), lang)
+        if merged is None:
+            merged = compiled
+        else:
+            merged.add_fallback(compiled)
+    return merged or gettext.NullTranslations()
+
+
+def catalog_files(lang: str) -> list[resources.abc.Traversable]:
+    folder = resources.files("uhc_roadmap.i18n") / "locale" / lang
+    return sorted((p for p in folder.iterdir() if p.name.endswith(".po")), key=lambda p: p.name)
+
+
+def _compile(po_text: str, lang: str) -> gettext.GNUTranslations:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    catalog = read_po(BytesIO(po_text.encode("utf-8")), locale=lang)
+    buffer = BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)

@@ -1,0 +1,47 @@
+"""Dates, numbers, percentages and money formatted for a locale by Babel (CLDR data).
+
+CLDR knows that French writes ``1 234 567 $US`` with narrow no-break spaces and ``15 juin 2021``;
+hand-written formatting would get these subtly wrong for every language we add.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date as _format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
+
+
+def locale_for(lang: str) -> str:
+    """The CLDR locale used for a language (British English: day-month-year dates)."""
+    return _LOCALES.get(lang, lang)
+
+
+def format_day(value: date, lang: str, style: str = "long") -> str:
+    """``15 June 2021`` / ``15 juin 2021``."""
+    return _format_date(value, format=style, locale=locale_for(lang))
+
+
+def format_number(value: float, lang: str, digits: int = 0) -> str:
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=locale_for(lang))
+
+
+def format_share(ratio: float | None, lang: str) -> str:
+    """A ratio (0.5) as a percentage (``50 %`` in French, ``50%`` in English); None as a dash."""
+    if ratio is None:
+        return "–"
+    return format_percent(ratio, locale=locale_for(lang))
+
+
+def format_money(amount: float, currency: str, lang: str) -> str:
+    """``US$1,234,567`` / ``1 234 567 $US``: whole units, as roadmap budgets are written."""
+    return format_currency(
+        amount,
+        currency,
+        format="#,##0 ¤" if lang == "fr" else "¤#,##0",
+        locale=locale_for(lang),
+        currency_digits=False,
+    )
