@@ -61,6 +61,16 @@ _PATTERN_HINTS = {
 }
 
 
+_SINGULAR = {
+    "activities": "activity",
+    "axes": "axis",
+    "organisations": "organisation",
+    "indicators": "indicator",
+    "milestones": "milestone",
+    "phase": "phase",
+}
+
+
 class Translator:
     """Turns one ValidationError's details into Diagnostics located through the source map."""
 
@@ -183,7 +193,7 @@ class Translator:
                 return ""
         if isinstance(node, dict) and isinstance(node.get("id"), str) and loc:
             kind = str(next((e for e in reversed(loc) if isinstance(e, str)), "item"))
-            return f" in {kind.rstrip('s')} `{node['id']}`"
+            return f" in {_SINGULAR.get(kind, kind)} `{node['id']}`"
         return ""
 
     def _raw(self, pos: tuple[int, int]) -> str:

@@ -1,0 +1,86 @@
+"""Shared test helpers: paths, the installed CLI, and fixture-driven expectations."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from uhc_roadmap.diagnostics import FileResult
+from uhc_roadmap.validation import ValidationOptions, check_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+ROADMAPS = ROOT / "roadmaps"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def cli_command() -> list[str]:
+    """The installed console script (end-to-end tests run what users run)."""
+    script = Path(sys.executable).with_name("uhc-roadmap")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("uhc-roadmap")
+    return [found] if found else [sys.executable, "-m", "uhc_roadmap"]
+
+
+def run_cli(
+    *args: str,
+    cwd: Path | None = None,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
+    """Run `uhc-roadmap ARGS` in a subprocess with colour off unless the env says otherwise."""
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"FORCE_COLOR", "GITHUB_ACTIONS"}
+    }
+    environment |= {"NO_COLOR": "1", "COLUMNS": "100"} | (env or {})
+    return subprocess.run(
+        [*cli_command(), *args],
+        cwd=cwd,
+        input=stdin.decode("utf-8", "surrogateescape") if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def check_text(text: str, file: str = "roadmap.yaml", **options: object) -> FileResult:
+    """Validate YAML text in-process, as `validate` would."""
+    return check_bytes(text.encode("utf-8"), file, ValidationOptions(**options)).result  # type: ignore[arg-type]
+
+
+def read_expected(path: Path) -> list[tuple[str, int, int]]:
+    """``<case>.expected``: one ``CODE line:col`` per line; # starts a comment."""
+    found = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            code, position = line.split()
+            row, col = position.split(":")
+            found.append((code, int(row), int(col)))
+    return found
+
+
+def golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/<name>; UHC_UPDATE_GOLDEN=1 rewrites the file instead."""
+    path = GOLDEN / name
+    if os.environ.get("UHC_UPDATE_GOLDEN") == "1" or not path.exists():
+        if os.environ.get("CI") == "true" and not path.exists():
+            pytest.fail(f"golden file {name} is missing")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8"), f"output differs from tests/golden/{name}"
+
+
+@pytest.fixture
+def cli() -> Callable[..., subprocess.CompletedProcess[str]]:
+    return run_cli

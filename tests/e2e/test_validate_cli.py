@@ -1,0 +1,139 @@
+"""The real `uhc-roadmap validate` command, run as users run it."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROADMAPS, run_cli
+
+pytestmark = pytest.mark.e2e
+LINE = re.compile(
+    r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]\d{3}) (?P<sev>error|warning|info): .+$"
+)
+
+
+def test_example_roadmaps_are_valid() -> None:
+    completed = run_cli("validate", str(ROADMAPS))
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "3 files checked: no problems." in completed.stdout
+
+
+def test_duplicate_key_exits_1_and_names_both_lines(tmp_path: Path) -> None:
+    roadmap = tmp_path / "dup.yaml"
+    roadmap.write_text('schema_version: "1"\ncountry: MA\ncountry: DZ\n', encoding="utf-8")
+    completed = run_cli("validate", str(roadmap))
+    assert completed.returncode == 1
+    first = completed.stdout.splitlines()[0]
+    match = LINE.match(first)
+    assert match, first
+    assert (match["line"], match["col"], match["code"]) == ("3", "1", "Y002")
+    assert "line 2" in first
+    assert "line 3" in first
+    assert completed.stdout.splitlines()[1].strip().startswith("hint:")
+
+
+def test_missing_file_exits_2_with_one_line(tmp_path: Path) -> None:
+    completed = run_cli("validate", str(tmp_path / "nope.yaml"))
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert completed.stderr.strip().count("\n") == 0
+    assert "no such file" in completed.stderr
+    assert "Traceback" not in completed.stderr
+
+
+def test_dangling_symlink_and_fifo_are_unreadable_paths(tmp_path: Path) -> None:
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "gone.yaml")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    for name in ("link.yaml", "pipe.yaml"):
+        completed = run_cli("validate", str(tmp_path / name), timeout=20)
+        assert completed.returncode == 2, name
+        assert "Traceback" not in completed.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_permission_denied_exits_2(tmp_path: Path) -> None:
+    roadmap = tmp_path / "secret.yaml"
+    roadmap.write_text("a: 1\n", encoding="utf-8")
+    roadmap.chmod(0)
+    completed = run_cli("validate", str(roadmap))
+    assert completed.returncode == 2
+    assert "permission denied" in completed.stderr
+
+
+def test_non_utf8_file_is_a_located_finding(tmp_path: Path) -> None:
+    roadmap = tmp_path / "latin1.yaml"
+    roadmap.write_bytes("title: Santé\n".encode("latin-1"))
+    completed = run_cli("validate", str(roadmap))
+    assert completed.returncode == 1
+    assert completed.stdout.startswith(f"{roadmap}:1:12: Y005 error: invalid UTF-8")
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    roadmap = tmp_path / "empty.yaml"
+    roadmap.write_bytes(b"")
+    completed = run_cli("validate", str(roadmap))
+    assert completed.returncode == 1
+    assert ":1:1: Y006 error: the file is empty" in completed.stdout
+
+
+def test_standard_input() -> None:
+    data = (ROADMAPS / "morocco.yaml").read_bytes()
+    completed = run_cli("validate", "-", stdin=data)
+    assert completed.returncode == 0, completed.stdout
+    completed = run_cli("validate", "-", stdin=b"a: 1\na: 2\n")
+    assert completed.returncode == 1
+    assert completed.stdout.startswith("<stdin>:2:1: Y002 error")
+
+
+def test_directory_is_searched_recursively_and_sorted(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.yml").write_text("a: 1\na: 1\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text("- x\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("a: 1\na: 1\n", encoding="utf-8")
+    completed = run_cli("validate", str(tmp_path))
+    files = [LINE.match(line)["file"] for line in completed.stdout.splitlines() if LINE.match(line)]  # type: ignore[index]
+    assert files == [f"{tmp_path}/a.yaml", f"{tmp_path}/b/z.yml"]
+
+
+def test_colour_only_when_asked(tmp_path: Path) -> None:
+    roadmap = tmp_path / "dup.yaml"
+    roadmap.write_text("a: 1\na: 2\n", encoding="utf-8")
+    plain = run_cli("validate", str(roadmap))
+    assert "\x1b[" not in plain.stdout
+    forced = run_cli("validate", str(roadmap), env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    assert "\x1b[31m" in forced.stdout
+
+
+def test_validate_one_file_does_not_import_jinja2() -> None:
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "uhc_roadmap",
+            "validate",
+            str(ROADMAPS / "morocco.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+        timeout=60,
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    modules = {
+        line.rsplit("|", 1)[-1].strip() for line in completed.stderr.splitlines() if "|" in line
+    }
+    top_level = {name.split(".")[0] for name in modules}
+    assert "uhc_roadmap" in top_level
+    assert not top_level & {"jinja2", "babel"}
+    assert not any(
+        name.startswith(("uhc_roadmap.render", "uhc_roadmap.progress")) for name in modules
+    )
