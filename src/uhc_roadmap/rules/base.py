@@ -5,7 +5,9 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeVar
+
+from pydantic import BaseModel, ConfigDict
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.loading.sourcemap import DocPath
@@ -22,6 +24,17 @@ class Finding:
     at_key: bool = False
 
 
+OptionsT = TypeVar("OptionsT", bound=BaseModel)
+
+
+class RuleOptions(BaseModel):
+    """Base of the rules' options models: a misspelt option is an error, not silently ignored."""
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
+    )
+
+
 class Rule:
     """A rule's class docstring is its documentation: a summary line, then ``Bad:``/``Good:``."""
 
@@ -29,10 +42,30 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     family: ClassVar[str]
+    options_model: ClassVar[type[BaseModel] | None] = None
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         """Yield findings for one valid roadmap. Y and S rules are checked while loading."""
         return iter(())
+
+    @classmethod
+    def options(cls, ctx: RuleContext) -> BaseModel | None:
+        """This rule's options from configuration, validated; the defaults when none are set.
+
+        Configuration is validated against ``options_model`` when it is loaded, so a mistake
+        there is reported once, before any file is checked.
+        """
+        if cls.options_model is None:
+            return None
+        return cls.options_model.model_validate(ctx.options_for(cls.code))
+
+    @classmethod
+    def options_as(cls, ctx: RuleContext, model: type[OptionsT]) -> OptionsT:
+        """``options(ctx)`` typed as the rule's own model, for use inside ``check``."""
+        found = cls.options(ctx)
+        if not isinstance(found, model):
+            raise TypeError(f"{cls.code}: options_model is not {model.__name__}")
+        return found
 
     @classmethod
     def summary(cls) -> str:

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.rules.b001_spent_above_planned import OverrunOptions, amount, over
+from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.context import RuleContext
+
+
+class B005(Rule):
+    """A budget line has spent more than was committed.
+
+    Money is normally committed before it is spent; spending beyond the commitments
+    usually means `committed` was not updated. `tolerance` (percent) accepts small gaps.
+
+    Bad:
+        budget:
+          - {year: 2021, funder: LU, planned: 70000, committed: 20000, spent: 26000}
+    Good:
+        budget:
+          - {year: 2021, funder: LU, planned: 70000, committed: 50000, spent: 26000}
+    """
+
+    code = "B005"
+    name = "spent-above-committed"
+    severity = Severity.INFO
+    family = "B"
+    options_model = OverrunOptions
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        tolerance = self.options_as(ctx, OverrunOptions).tolerance
+        for i, activity in enumerate(ctx.roadmap.activities):
+            for j, line in enumerate(activity.budget):
+                committed, spent = line.committed, line.spent
+                if (
+                    committed is not None
+                    and spent is not None
+                    and over(spent, committed, tolerance)
+                ):
+                    yield Finding(
+                        ("activities", i, "budget", j, "spent"),
+                        f"spent {amount(spent)} is more than the {amount(committed)} "
+                        f"committed for {line.year} ({line.funder})",
+                        "update `committed` to what has been committed so far",
+                    )

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.context import RuleContext
+
+
+class D005(Rule):
+    """A milestone is due outside its activity's planned period.
+
+    A milestone marks a step of its activity, so it normally falls between the planned
+    start and end. One that does not is often a mistyped year, or belongs to another
+    activity. Follow-up steps after the end are sometimes intended, hence only info.
+
+    Bad:
+        planned: {start: 2019-04-01, end: 2019-12-31}
+        milestones:
+          - {title: Recommandations publiées, due: 2020-12-31}
+    Good:
+        planned: {start: 2019-04-01, end: 2019-12-31}
+        milestones:
+          - {title: Recommandations publiées, due: 2019-12-31}
+    """
+
+    code = "D005"
+    name = "milestone-outside-activity"
+    severity = Severity.INFO
+    family = "D"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for i, activity in enumerate(ctx.roadmap.activities):
+            planned = activity.planned
+            for j, milestone in enumerate(activity.milestones):
+                if planned.start <= milestone.due <= planned.end:
+                    continue
+                side = "before" if milestone.due < planned.start else "after"
+                yield Finding(
+                    ("activities", i, "milestones", j, "due"),
+                    f"milestone due on {milestone.due.isoformat()}, {side} {activity.id}'s "
+                    f"planned period ({planned.start.isoformat()} to {planned.end.isoformat()})",
+                    "correct the due date, or widen the activity's planned period",
+                )

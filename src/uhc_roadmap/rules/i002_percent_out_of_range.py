@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.context import RuleContext, measured_values
+
+
+class I002(Rule):
+    """A value of a percent indicator is outside 0–100.
+
+    A share cannot be negative or above the whole. A value such as 0.45 written for 45 %
+    passes this check, so write percents as numbers from 0 to 100 throughout.
+
+    Bad:
+        indicators:
+          - id: IND-COV
+            measure: percent
+            baseline: {value: 62, date: 2016-12-31}
+            target: {value: 120, date: 2022-12-31}
+    Good:
+        indicators:
+          - id: IND-COV
+            measure: percent
+            baseline: {value: 62, date: 2016-12-31}
+            target: {value: 80, date: 2022-12-31}
+    """
+
+    code = "I002"
+    name = "percent-out-of-range"
+    severity = Severity.ERROR
+    family = "I"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for i, indicator in enumerate(ctx.roadmap.indicators):
+            if indicator.measure != "percent":
+                continue
+            for path, what, value in measured_values(indicator):
+                if not isinstance(value, str) and not 0 <= value <= 100:
+                    yield Finding(
+                        ("indicators", i, *path),
+                        f"{what} {value:g} is outside 0–100 for a percent indicator",
+                        "write the percent as a number from 0 to 100, or use `measure: number`",
+                    )

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.context import RuleContext, measured_values
+
+
+class I003(Rule):
+    """A qualitative indicator has a number as a value.
+
+    Qualitative indicators are followed as text ("Draft submitted to the ministry"); their
+    values are not plotted or compared. A number there is usually a numeric indicator whose
+    `measure` was left as `qualitative`, whose figures would then be missing from reports.
+
+    Bad:
+        indicators:
+          - id: IND-STRAT
+            measure: qualitative
+            values:
+              - {date: 2020-11-30, value: 2}
+    Good:
+        indicators:
+          - id: IND-STRAT
+            measure: qualitative
+            values:
+              - {date: 2020-11-30, value: "Projet soumis au ministère"}
+    """
+
+    code = "I003"
+    name = "numeric-on-qualitative"
+    severity = Severity.WARNING
+    family = "I"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for i, indicator in enumerate(ctx.roadmap.indicators):
+            if indicator.measure != "qualitative":
+                continue
+            for path, what, value in measured_values(indicator):
+                if not isinstance(value, str):
+                    yield Finding(
+                        ("indicators", i, *path),
+                        f"{what} is the number {value:g} on a qualitative indicator",
+                        "use `measure: number` or `percent`, or quote the value to keep it as text",
+                    )

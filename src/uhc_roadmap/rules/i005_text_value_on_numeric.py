@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.context import RuleContext, measured_values
+
+
+class I005(Rule):
+    """A number or percent indicator has text as a value.
+
+    Numeric indicators are plotted and compared with their target; a text value ("12
+    regions", "45%", a quoted "12") cannot be. Write the bare number and put the unit in
+    `unit`.
+
+    Bad:
+        indicators:
+          - id: IND-PRS
+            measure: number
+            unit: regions
+            baseline: {value: 0, date: 2016-12-31}
+            target: {value: "12 régions", date: 2022-12-31}
+    Good:
+        indicators:
+          - id: IND-PRS
+            measure: number
+            unit: regions
+            baseline: {value: 0, date: 2016-12-31}
+            target: {value: 12, date: 2022-12-31}
+    """
+
+    code = "I005"
+    name = "text-value-on-numeric"
+    severity = Severity.ERROR
+    family = "I"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for i, indicator in enumerate(ctx.roadmap.indicators):
+            if indicator.measure == "qualitative":
+                continue
+            for path, what, value in measured_values(indicator):
+                if isinstance(value, str):
+                    yield Finding(
+                        ("indicators", i, *path),
+                        f'{what} is the text "{value}" on a {indicator.measure} indicator',
+                        "write a bare number without quotes; the unit goes in `unit`",
+                    )

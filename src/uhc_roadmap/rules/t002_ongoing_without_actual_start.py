@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.loading.sourcemap import DocPath
+from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.context import RuleContext
+
+STARTED = ("ongoing", "finalising")
+
+
+class T002(Rule):
+    """An ongoing or finalising activity has no actual start date.
+
+    Work under way has started on some day; recording it lets reports show late starts.
+    Often not known exactly for older work, hence only info.
+
+    Bad:
+        status: ongoing
+    Good:
+        status: ongoing
+        actual: {start: 2019-03-01}
+    """
+
+    code = "T002"
+    name = "ongoing-without-actual-start"
+    severity = Severity.INFO
+    family = "T"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for i, activity in enumerate(ctx.roadmap.activities):
+            if activity.status not in STARTED:
+                continue
+            if activity.actual is not None and activity.actual.start is not None:
+                continue
+            where = "actual" if activity.actual is not None else "status"
+            path: DocPath = ("activities", i, where)
+            yield Finding(
+                path,
+                f"{activity.id} is {activity.status} but has no actual start date",
+                "add `actual: {start: YYYY-MM-DD}` with the day the work began",
+            )
