@@ -1,0 +1,47 @@
+"""The core knows nothing of the terminal: no cli imports, no printing, no Typer or Rich."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "src" / "uhc_roadmap"
+CORE = ("loading", "model", "rules", "progress", "render", "authoring")
+CORE_MODULES = ("validation.py", "diagnostics.py", "discovery.py", "output.py", "schema.py")
+FORBIDDEN = ("uhc_roadmap.cli", "typer", "rich", "click")
+
+
+def core_files() -> list[Path]:
+    files = [PACKAGE / name for name in CORE_MODULES]
+    for package in CORE:
+        files.extend(sorted((PACKAGE / package).rglob("*.py")))
+    return [f for f in files if f.exists()]
+
+
+def imported_names(tree: ast.AST) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("path", core_files(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_core_module_stays_out_of_the_terminal(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    bad = {n for n in imported_names(tree) if n.startswith(FORBIDDEN)}
+    assert not bad, f"{path.name} imports {sorted(bad)}"
+    prints = [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "print"
+    ]
+    assert not prints, f"{path.name} prints at lines {prints}"
