@@ -1,4 +1,9 @@
-"""The JSON Schema of the roadmap format, generated from the models (schema/roadmap.schema.json)."""
+"""The JSON Schema of the roadmap format, generated from the models (schema/roadmap.schema.json).
+
+Editors and other validators (check-jsonschema) read this file, so it must accept and refuse the
+same documents as the models; tests/schema/test_jsonschema_agreement.py holds that line. What the
+models check in Python validators, rather than in field types, is restated here by hand.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import json
 from typing import Any
 
 from uhc_roadmap.model import Roadmap
+from uhc_roadmap.model.roadmap import SCHEMA_VERSION
+from uhc_roadmap.model.types import ID_PATTERN
 
 SCHEMA_ID = "https://uhc-roadmap.readthedocs.io/schema/v1/roadmap.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -20,8 +27,46 @@ def roadmap_schema() -> dict[str, Any]:
         "description": "A country roadmap of the UHC Partnership; see docs/format.md.",
     }
     generated.pop("title", None)
+    _restate_validators(generated)
     return header | generated
 
 
 def schema_text() -> str:
     return json.dumps(roadmap_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _restate_validators(schema: dict[str, Any]) -> None:
+    """The checks of the models' ``model_validator``s and of ``dict`` keys, in JSON Schema terms."""
+    properties = schema["properties"]
+    # Roadmap._known_version: only "1" is read.
+    properties["schema_version"]["const"] = SCHEMA_VERSION
+    # Roadmap._currency_when_budgeted: a budget line anywhere needs the roadmap's currency.
+    schema["if"] = {
+        "properties": {
+            "activities": {
+                "contains": {"required": ["budget"], "properties": {"budget": {"minItems": 1}}}
+            }
+        },
+        "required": ["activities"],
+    }
+    schema["then"] = {"required": ["currency"], "properties": {"currency": {"type": "string"}}}
+    # region_groups keys are ids: pydantic lists the pattern but lets other keys through.
+    properties["region_groups"]["propertyNames"] = {"pattern": ID_PATTERN}
+    properties["region_groups"]["additionalProperties"] = False
+    _restate_indicator(schema["$defs"]["Indicator"])
+
+
+def _restate_indicator(indicator: dict[str, Any]) -> None:
+    """Indicator._what_and_how_much: a subject, and a baseline and target unless qualitative."""
+    indicator["anyOf"] = [
+        {"required": [name], "properties": {name: {"type": "string"}}}
+        for name in ("axis", "activity")
+    ]
+    indicator["if"] = {
+        "required": ["measure"],
+        "properties": {"measure": {"not": {"const": "qualitative"}}},
+    }
+    indicator["then"] = {
+        "required": ["baseline", "target"],
+        "properties": {"baseline": {"type": "object"}, "target": {"type": "object"}},
+    }

@@ -60,3 +60,17 @@ def subdivision_codes(alpha_2: str) -> frozenset[str]:
     """Every ISO 3166-2 code of one country."""
     found = _SUBDIVISIONS.get(country_code=alpha_2) or ()
     return frozenset(s.code for s in found)
+
+
+def country_codes() -> list[str]:
+    """Every ISO 3166-1 alpha-2 code, sorted (for the JSON Schema)."""
+    return sorted(c.alpha_2 for c in _COUNTRIES)
+
+
+def currency_codes() -> list[str]:
+    return sorted(c.alpha_3 for c in _CURRENCIES)
+
+
+def language_codes() -> list[str]:
+    """The ISO 639-1 codes: the languages of ISO 639-3 that have a two-letter code."""
+    return sorted(lang.alpha_2 for lang in _LANGUAGES if hasattr(lang, "alpha_2"))

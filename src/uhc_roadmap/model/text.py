@@ -64,13 +64,15 @@ class Text:
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
+        # A blank string is refused like an empty one: `\S` asks for one visible character.
+        one_string = {"type": "string", "minLength": 1, "pattern": r"\S"}
         return {
             "anyOf": [
-                {"type": "string", "minLength": 1},
+                one_string,
                 {
                     "type": "object",
                     "minProperties": 1,
-                    "patternProperties": {LANG_PATTERN: {"type": "string", "minLength": 1}},
+                    "patternProperties": {LANG_PATTERN: one_string},
                     "additionalProperties": False,
                 },
             ],

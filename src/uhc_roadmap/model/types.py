@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    GetJsonSchemaHandler,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 from uhc_roadmap.model import codes
 
@@ -37,7 +47,7 @@ def _parse_date(value: Any) -> date:
 IsoDate = Annotated[
     date,
     PlainValidator(_parse_date),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN.pattern}),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": f"^{DATE_PATTERN.pattern}$"}),
 ]
 
 
@@ -69,20 +79,40 @@ def _language(value: str) -> str:
     return value
 
 
+@dataclass(frozen=True)
+class CodeList:
+    """Lists a code list's values in the JSON Schema, so editors complete and check the codes.
+
+    The values are read from pycountry when the schema is generated, never at import time.
+    """
+
+    values: Callable[[], list[str]]
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        generated = handler(schema)
+        generated["enum"] = self.values()
+        return generated
+
+
 CountryCode = Annotated[
     str,
     Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code, e.g. MA"),
     AfterValidator(_country),
+    CodeList(codes.country_codes),
 ]
 CurrencyCode = Annotated[
     str,
     Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 currency code, e.g. USD"),
     AfterValidator(_currency),
+    CodeList(codes.currency_codes),
 ]
 LanguageCode = Annotated[
     str,
     Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 language code, e.g. fr"),
     AfterValidator(_language),
+    CodeList(codes.language_codes),
 ]
 Money = Annotated[
     float,
@@ -111,7 +141,10 @@ StatusField = Annotated[
         {
             "anyOf": [
                 {"enum": list(STATUSES)},
-                {"enum": [1, 2, 3, 4, 5, 6], "description": "IATI ActivityStatus code"},
+                {
+                    "enum": [*range(1, 7), *IATI_STATUS],
+                    "description": "IATI ActivityStatus code, 1 to 6",
+                },
             ]
         }
     ),

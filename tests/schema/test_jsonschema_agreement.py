@@ -1,0 +1,89 @@
+"""The exported JSON Schema and the models accept and refuse the same documents.
+
+An independent validator, check-jsonschema (what editors and pre-commit hooks use), reads the
+committed schema/roadmap.schema.json. Every valid fixture and example roadmap must pass it; every
+schema-invalid fixture must fail it, and fail our own validator with S-codes only.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import FIXTURES, ROADMAPS, ROOT, read_expected
+from uhc_roadmap.validation import check_bytes
+
+SCHEMA = ROOT / "schema" / "roadmap.schema.json"
+SCHEMA_CODES = frozenset(f"S00{n}" for n in range(1, 8))
+OWN_CASES = FIXTURES / "schema_invalid"
+
+
+def _only_schema_codes(expected: Path) -> bool:
+    codes = {code for code, _, _ in read_expected(expected)} if expected.exists() else set()
+    return bool(codes) and codes <= SCHEMA_CODES
+
+
+VALID = sorted((FIXTURES / "valid").glob("*.yaml")) + sorted(ROADMAPS.glob("*.yaml"))
+INVALID = sorted(
+    path
+    for path in (FIXTURES / "invalid").glob("*.yaml")
+    if _only_schema_codes(path.with_suffix(".expected"))
+) + sorted(OWN_CASES.glob("*.yaml"))
+
+
+def _name(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+@cache
+def check_jsonschema_errors() -> dict[str, list[dict[str, Any]]]:
+    """One check-jsonschema run over every file: its errors by file name (parse errors too)."""
+    command = Path(sys.executable).with_name("check-jsonschema")
+    assert command.exists(), "check-jsonschema is missing: pip install -e '.[test]'"
+    files = [_name(p) for p in [*VALID, *INVALID]]
+    completed = subprocess.run(
+        [str(command), "-o", "json", "--schemafile", _name(SCHEMA), *files],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode in (0, 1), completed.stderr
+    report = json.loads(completed.stdout)
+    found: dict[str, list[dict[str, Any]]] = {name: [] for name in files}
+    for error in [*report["errors"], *report["parse_errors"]]:
+        found[Path(error["filename"]).as_posix()].append(error)
+    return found
+
+
+def test_there_is_something_to_compare() -> None:
+    assert len(VALID) >= 4
+    assert len(INVALID) >= 6
+
+
+@pytest.mark.parametrize("path", VALID, ids=_name)
+def test_valid_documents_pass_check_jsonschema(path: Path) -> None:
+    errors = check_jsonschema_errors()[_name(path)]
+    assert errors == [], f"the schema refuses a valid roadmap: {errors}"
+
+
+@pytest.mark.parametrize("path", INVALID, ids=_name)
+def test_schema_invalid_documents_fail_check_jsonschema(path: Path) -> None:
+    errors = check_jsonschema_errors()[_name(path)]
+    assert errors, "the schema accepts a document that the models refuse"
+    assert all("path" in e for e in errors), f"YAML parse error, not a schema error: {errors}"
+
+
+@pytest.mark.parametrize("path", sorted(OWN_CASES.glob("*.yaml")), ids=_name)
+def test_own_cases_fail_our_validator_with_their_expected_s_codes(path: Path) -> None:
+    result = check_bytes(path.read_bytes(), _name(path)).result
+    found = [(d.code, d.line, d.col) for d in result.diagnostics]
+    assert found == read_expected(path.with_suffix(".expected"))
+    assert {code for code, _, _ in found} <= SCHEMA_CODES
