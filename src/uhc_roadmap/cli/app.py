@@ -10,6 +10,7 @@ import typer
 
 from uhc_roadmap import __version__
 from uhc_roadmap.cli.common import ExitCode
+from uhc_roadmap.cli.new import new
 from uhc_roadmap.cli.schema import schema
 from uhc_roadmap.cli.validate import validate
 
@@ -46,6 +47,7 @@ def root(
 
 app.command()(validate)
 app.command()(schema)
+app.command()(new)
 
 
 def main(argv: list[str] | None = None) -> int:

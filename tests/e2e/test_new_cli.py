@@ -1,0 +1,86 @@
+"""The real `uhc-roadmap new` command: output, overwrite protection, errors on one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+pytestmark = pytest.mark.e2e
+ARGS = (
+    "new",
+    "--country",
+    "MA",
+    "--phase",
+    "UHCP-IV",
+    "--start",
+    "2024-01-01",
+    "--end",
+    "2026-12-31",
+)
+
+
+def test_writes_a_file_that_validates_cleanly(tmp_path: Path) -> None:
+    target = tmp_path / "morocco.yaml"
+    completed = run_cli(*ARGS, "--lang", "fr,en", "-o", str(target))
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == ""
+    checked = run_cli("validate", str(target))
+    assert checked.returncode == 0
+    assert checked.stdout.strip() == "1 file checked: no problems."
+
+
+def test_prints_to_standard_output_without_output_option() -> None:
+    completed = run_cli(
+        "new", "-c", "Norway", "--phase", "P1", "--start", "2025-01-01", "--end", "2025-12-31"
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.startswith("# yaml-language-server: $schema=")
+    assert 'country: "NO"' in completed.stdout
+    checked = run_cli("validate", "-", stdin=completed.stdout.encode("utf-8"))
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "roadmap.yaml"
+    target.write_text("# my work\n", encoding="utf-8")
+    completed = run_cli(*ARGS, "-o", str(target))
+    assert completed.returncode == 2
+    assert (
+        completed.stderr
+        == f"uhc-roadmap: error: {target} already exists; use --force to overwrite it\n"
+    )
+    assert target.read_text(encoding="utf-8") == "# my work\n"
+    forced = run_cli(*ARGS, "-o", str(target), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert target.read_text(encoding="utf-8").startswith("# yaml-language-server:")
+    assert [p.name for p in tmp_path.iterdir()] == ["roadmap.yaml"]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("--country", "Atlantis"), "unknown country `Atlantis`"),
+        (("--start", "2027-01-01"), "--start 2027-01-01 must be before --end 2026-12-31"),
+        (("--end", "31/12/2026"), "--end: `31/12/2026` is not a date written YYYY-MM-DD"),
+        (("--phase", "iv"), "--phase: `iv` is not an id"),
+    ],
+)
+def test_bad_options_exit_2_with_one_line(change: tuple[str, str], message: str) -> None:
+    args = list(ARGS)
+    args[args.index(change[0]) + 1] = change[1]
+    completed = run_cli(*args)
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert len(completed.stderr.splitlines()) == 1
+    assert message in completed.stderr
+    assert "Traceback" not in completed.stderr
+
+
+def test_other_languages_are_noted_on_standard_error() -> None:
+    completed = run_cli(*ARGS, "--lang", "ar,fr")
+    assert completed.returncode == 0
+    assert "no built-in texts in `ar`" in completed.stderr
+    assert "English placeholders" in completed.stdout
