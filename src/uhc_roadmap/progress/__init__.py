@@ -30,10 +30,16 @@ Public API::
 
 Every share, rate and achievement is a fraction (0.65 = 65 %); amounts are in the roadmap's
 currency; texts are resolved in the report's language.
-
-The functions land in the next commits; the result types below are the stable contract.
 """
 
+from uhc_roadmap.progress.compute import compute_progress, report_language
+from uhc_roadmap.progress.portfolio import (
+    PORTFOLIO_COLUMNS,
+    SortError,
+    parse_sort,
+    portfolio,
+    portfolio_row,
+)
 from uhc_roadmap.progress.results import (
     NATIONAL,
     ActivityProgress,
@@ -50,9 +56,11 @@ from uhc_roadmap.progress.results import (
     RoadmapProgress,
     StatusCounts,
 )
+from uhc_roadmap.progress.selection import PhaseError, choose_phase
 
 __all__ = [
     "NATIONAL",
+    "PORTFOLIO_COLUMNS",
     "ActivityProgress",
     "AxisProgress",
     "BudgetFigures",
@@ -62,8 +70,16 @@ __all__ = [
     "CurrencyTotal",
     "IndicatorProgress",
     "MilestoneDue",
+    "PhaseError",
     "Portfolio",
     "PortfolioRow",
     "RoadmapProgress",
+    "SortError",
     "StatusCounts",
+    "choose_phase",
+    "compute_progress",
+    "parse_sort",
+    "portfolio",
+    "portfolio_row",
+    "report_language",
 ]

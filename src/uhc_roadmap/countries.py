@@ -1,0 +1,125 @@
+"""Country and region names in a language, and finding a country from what a user typed.
+
+Names come from pycountry (ISO 3166) and its gettext catalogs, so ``Maroc`` and ``Algérie``
+follow the Debian iso-codes translations rather than a table of our own.
+"""
+
+from __future__ import annotations
+
+import gettext
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+import pycountry
+
+from uhc_roadmap.model import codes
+
+_COUNTRIES: Any = pycountry.countries
+_NAME_FIELDS = ("name", "official_name", "common_name")
+
+
+class CountryLookupError(LookupError):
+    """``--country`` names no country, or several, among the roadmaps found."""
+
+
+@cache
+def _catalog(domain: str, lang: str) -> gettext.NullTranslations:
+    if lang == "en":
+        return gettext.NullTranslations()
+    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+
+
+def _translate(domain: str, text: str, lang: str) -> str:
+    # gettext("") returns the catalog header, never a name.
+    return _catalog(domain, lang).gettext(text) if text else text
+
+
+def country_name(alpha_2: str, lang: str) -> str:
+    """``Morocco`` / ``Maroc``; the code itself for an unknown country."""
+    record = codes.country(alpha_2)
+    if record is None:
+        return alpha_2
+    english = getattr(record, "common_name", None) if lang == "en" else None
+    return english or _translate("iso3166-1", record.name, lang)
+
+
+def subdivision_name(code: str, lang: str) -> str:
+    """The ISO 3166-2 name of a subdivision in ``lang``; the code itself when unknown."""
+    record = codes.subdivision(code)
+    return code if record is None else _translate("iso3166-2", record.name, lang)
+
+
+def normalise(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form used to compare names."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = (c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
+    return " ".join("".join(kept).split())
+
+
+def _names(record: Any) -> Iterator[str]:
+    for field in _NAME_FIELDS:
+        english = getattr(record, field, None)
+        if english:
+            yield english
+            yield _translate("iso3166-1", english, "fr")
+
+
+def _by_code(query: str) -> Any | None:
+    if len(query) == 2:
+        return codes.country(query.upper())
+    if len(query) == 3 and query.isalpha():
+        return codes.country_by_alpha_3(query)
+    return None
+
+
+@cache
+def _exact_names() -> dict[str, frozenset[str]]:
+    """Normalised English and French names -> the alpha-2 codes bearing them."""
+    found: dict[str, set[str]] = {}
+    for record in _COUNTRIES:
+        for name in _names(record):
+            found.setdefault(normalise(name), set()).add(record.alpha_2)
+    return {name: frozenset(alpha) for name, alpha in found.items()}
+
+
+def candidates(query: str, available: Iterable[str]) -> list[str]:
+    """Alpha-2 codes ``query`` may mean: a code, an exact name, else a part of a found name."""
+    record = _by_code(query.strip())
+    if record is not None:
+        return [record.alpha_2]
+    wanted = normalise(query)
+    exact = _exact_names().get(wanted)
+    if exact:
+        return sorted(exact)
+    return sorted(code for code in set(available) if wanted and _contains(code, wanted))
+
+
+def _contains(alpha_2: str, wanted: str) -> bool:
+    record = codes.country(alpha_2)
+    return record is not None and any(wanted in normalise(n) for n in _names(record))
+
+
+def resolve_country(query: str, available: Iterable[str], lang: str = "en") -> str:
+    """The alpha-2 code of the one country among ``available`` that ``query`` names."""
+    found = sorted(set(available))
+    matches = candidates(query, found)
+    listing = describe(found, lang)
+    if not matches:
+        raise CountryLookupError(f"unknown country `{query}`; countries found: {listing}")
+    if len(matches) > 1:
+        named = describe(matches, lang)
+        raise CountryLookupError(
+            f"`{query}` is ambiguous: {named}; give the ISO code (countries found: {listing})"
+        )
+    if matches[0] not in found:
+        name = describe(matches, lang)
+        raise CountryLookupError(f"no roadmap for {name}; countries found: {listing}")
+    return matches[0]
+
+
+def describe(alpha_2_codes: Iterable[str], lang: str = "en") -> str:
+    """``Algeria (DZ), Morocco (MA)``, or ``none`` for an empty list."""
+    items = [f"{country_name(code, lang)} ({code})" for code in alpha_2_codes]
+    return ", ".join(items) if items else "none"
