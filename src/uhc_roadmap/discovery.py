@@ -8,7 +8,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 YAML_SUFFIXES = (".yaml", ".yml")
 STDIN = "-"
@@ -26,18 +26,30 @@ class Source:
     path: Path | None
 
 
-def expand(arguments: Iterable[str], exclude: Iterable[str] = ()) -> list[Source]:
+def expand(
+    arguments: Iterable[str], exclude: Iterable[str] = (), base: Path | None = None
+) -> list[Source]:
     """Sources for the command-line paths, in a stable order, without duplicates."""
+    return select_sources(arguments, exclude, base)[0]
+
+
+def select_sources(
+    arguments: Iterable[str], exclude: Iterable[str] = (), base: Path | None = None
+) -> tuple[list[Source], list[Source]]:
+    """(kept, excluded) sources. Exclude globs match the path as given or relative to ``base``
+    (the configuration's folder), and a glob matching a folder excludes everything below it.
+    """
     seen: set[str] = set()
-    found: list[Source] = []
-    excluded = list(exclude)
+    kept: list[Source] = []
+    dropped: list[Source] = []
+    patterns = list(exclude)
     for argument in arguments:
         for source in _expand_one(argument):
-            if source.name in seen or _excluded(source.name, excluded):
+            if source.name in seen:
                 continue
             seen.add(source.name)
-            found.append(source)
-    return found
+            (dropped if _excluded(source, patterns, base) else kept).append(source)
+    return kept, dropped
 
 
 def _expand_one(argument: str) -> Iterator[Source]:
@@ -75,8 +87,27 @@ def _source(path: Path) -> Source:
     return Source(name[2:] if name.startswith("./") else name, path)
 
 
-def _excluded(name: str, patterns: list[str]) -> bool:
-    return any(fnmatch.fnmatch(name, p) or Path(name).match(p) for p in patterns)
+def _excluded(source: Source, patterns: list[str], base: Path | None) -> bool:
+    if not patterns or source.path is None:
+        return False
+    names = [source.name]
+    resolved = source.path.resolve()
+    if base is not None and resolved.is_relative_to(base.resolve()):
+        names.append(resolved.relative_to(base.resolve()).as_posix())
+    return any(_matches(name, pattern) for name in names for pattern in patterns)
+
+
+def _matches(name: str, pattern: str) -> bool:
+    """Like .gitignore: a pattern without ``/`` matches a file or folder name at any depth;
+    one with ``/`` matches from the start of the path (``fnmatch``) or from its end."""
+    pattern = pattern.removeprefix("./").rstrip("/")
+    parts = name.split("/")
+    if "/" not in pattern:
+        return any(fnmatch.fnmatchcase(part, pattern) for part in parts)
+    prefixes = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    return any(fnmatch.fnmatchcase(p, pattern) for p in prefixes) or PurePosixPath(name).match(
+        pattern
+    )
 
 
 def read(source: Source, stdin: bytes | None = None) -> bytes:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from uhc_roadmap import suppression
 from uhc_roadmap.diagnostics import Diagnostic, FileResult, Severity
 from uhc_roadmap.loading import SourceMap, load_document
 from uhc_roadmap.loading.loader import Limits
@@ -20,7 +21,12 @@ from uhc_roadmap.rules.context import RuleContext
 
 @dataclass(frozen=True)
 class RuleSelection:
-    """Which rules run and at which severity (from configuration and command-line options)."""
+    """Which rules run and at which severity (from configuration and command-line options).
+
+    Entries are codes or their prefixes (``Q``, ``B00``). Where ``select`` and ``ignore`` both
+    match a code, the longer (more specific) entry wins, and ``ignore`` wins a tie. For
+    ``severities`` the longest matching entry wins.
+    """
 
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
@@ -28,11 +34,21 @@ class RuleSelection:
     options: Mapping[str, dict[str, Any]] = field(default_factory=dict)
 
     def enabled(self, code: str) -> bool:
-        chosen = not self.select or any(code.startswith(s) for s in self.select)
-        return chosen and not any(code.startswith(i) for i in self.ignore)
+        chosen = _longest(code, self.select) if self.select else 0
+        return chosen is not None and not self.ignored(code)
+
+    def ignored(self, code: str) -> bool:
+        """Switched off by ``ignore`` (not merely left out of ``select``)."""
+        dropped = _longest(code, self.ignore)
+        return dropped is not None and dropped >= (_longest(code, self.select) or 0)
 
     def severity(self, code: str, default: Severity) -> Severity:
-        return self.severities.get(code, default)
+        best = max((p for p in self.severities if code.startswith(p)), key=len, default=None)
+        return default if best is None else self.severities[best]
+
+
+def _longest(code: str, prefixes: Iterable[str]) -> int | None:
+    return max((len(p) for p in prefixes if code.startswith(p)), default=None)
 
 
 @dataclass(frozen=True)
@@ -40,6 +56,7 @@ class ValidationOptions:
     selection: RuleSelection = field(default_factory=RuleSelection)
     limits: Limits = field(default_factory=Limits)
     as_of: date | None = None
+    warn_unused_ignores: bool = False
 
 
 @dataclass
@@ -65,7 +82,7 @@ def check_bytes(raw: bytes, file: str, options: ValidationOptions | None = None)
         diagnostics.extend(problems)
     if roadmap is not None:
         diagnostics.extend(run_rules(roadmap, loaded.source_map, file, options))
-    kept = _apply_selection(diagnostics, options.selection)
+    kept = _finalise(diagnostics, loaded.text, file, options, readable=roadmap is not None)
     result = FileResult(file, sorted(kept, key=lambda d: d.sort_key))
     return CheckedFile(result, roadmap, loaded.source_map, loaded.text)
 
@@ -95,16 +112,50 @@ def _locate(
         yield Diagnostic(rule.code, rule.severity, file, line, col, finding.message, finding.hint)
 
 
+def _finalise(
+    diagnostics: list[Diagnostic],
+    text: str | None,
+    file: str,
+    options: ValidationOptions,
+    *,
+    readable: bool,
+) -> list[Diagnostic]:
+    """Selection, severities and inline suppressions, applied after every check has run.
+
+    Errors that stopped a file from being read as a roadmap are kept as they are: silencing
+    them would let a broken file pass with none of its other rules checked.
+    """
+    blocking = [] if readable else [d for d in diagnostics if d.severity is Severity.ERROR]
+    rest = [d for d in diagnostics if readable or d.severity is not Severity.ERROR]
+    rest = _apply_selection(rest, options.selection)
+    if text is not None and suppression.MARKER in text:
+        directives = suppression.parse(text)
+        rest = suppression.apply(rest, directives)
+        if options.warn_unused_ignores and readable:
+            rest.extend(_unused(directives, file, options.selection))
+    return blocking + rest
+
+
+def _unused(
+    directives: list[suppression.Directive], file: str, selection: RuleSelection
+) -> list[Diagnostic]:
+    """Y013 findings: asked for by a flag, so ``select`` need not name Y013 (``ignore`` may)."""
+    if selection.ignored(suppression.UNUSED_CODE):
+        return []
+    enabled = frozenset(code for code in RULES_BY_CODE if selection.enabled(code))
+    found = suppression.unused(directives, file, RULES_BY_CODE, enabled)
+    return [_relevel(d, selection) for d in found]
+
+
 def _apply_selection(diagnostics: list[Diagnostic], selection: RuleSelection) -> list[Diagnostic]:
-    kept = []
-    for d in diagnostics:
-        if not selection.enabled(d.code):
-            continue
-        severity = selection.severity(d.code, d.severity)
-        if severity is not d.severity:
-            d = Diagnostic(d.code, severity, d.file, d.line, d.col, d.message, d.hint)
-        kept.append(d)
-    return kept
+    return [_relevel(d, selection) for d in diagnostics if selection.enabled(d.code)]
+
+
+def _relevel(d: Diagnostic, selection: RuleSelection) -> Diagnostic:
+    severity = selection.severity(d.code, d.severity)
+    if severity is d.severity:
+        return d
+    return Diagnostic(d.code, severity, d.file, d.line, d.col, d.message, d.hint)
 
 
 def rule_exists(code: str) -> bool:

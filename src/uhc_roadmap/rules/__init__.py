@@ -31,6 +31,7 @@ from uhc_roadmap.rules.r004_unknown_activity import R004
 from uhc_roadmap.rules.r005_unknown_region import R005
 from uhc_roadmap.rules.r006_dependency_cycle import R006
 from uhc_roadmap.rules.schema_checks import SCHEMA_RULES
+from uhc_roadmap.rules.suppression_checks import SUPPRESSION_RULES
 from uhc_roadmap.rules.t001_completed_without_actual_end import T001
 from uhc_roadmap.rules.t002_ongoing_without_actual_start import T002
 from uhc_roadmap.rules.t003_progress_contradicts_status import T003
@@ -47,7 +48,7 @@ SEMANTIC_RULES: tuple[type[Rule], ...] = (
 )  # fmt: skip
 ALL_RULES: tuple[type[Rule], ...] = tuple(
     sorted(
-        (*YAML_RULES, *SCHEMA_RULES, *SEMANTIC_RULES),
+        (*YAML_RULES, *SUPPRESSION_RULES, *SCHEMA_RULES, *SEMANTIC_RULES),
         key=lambda r: ("YSRDTBIQ".index(r.code[0]), r.code),
     )
 )

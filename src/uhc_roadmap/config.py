@@ -1,0 +1,431 @@
+"""Configuration: ``[tool.uhc-roadmap]`` in pyproject.toml, or ``.uhc-roadmap.yaml``.
+
+The nearest file up from the working directory wins, so a command run from a sub-folder of a
+roadmap repository behaves as it does at the root. Every key is checked: a misspelt key would
+otherwise do nothing, and in CI that means a check which quietly stopped checking.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
+
+from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.loading.loader import Limits
+from uhc_roadmap.loading.sourcemap import DocPath, Position
+from uhc_roadmap.validation import RuleSelection, ValidationOptions
+
+YAML_NAMES = (".uhc-roadmap.yaml", ".uhc-roadmap.yml")
+PYPROJECT = "pyproject.toml"
+TOOL = ("tool", "uhc-roadmap")
+Level = Literal["error", "warning", "info", "off"]
+_CODE_SHAPE = re.compile(r"^[A-Z][0-9]{0,3}$")
+_SIZE = re.compile(r"^\s*(\d+)\s*(B|KB|kB|KiB|MB|MiB|GB|GiB)?\s*$")
+_UNITS = {"B": 1, "KB": 10**3, "kB": 10**3, "KiB": 2**10, "MB": 10**6, "MiB": 2**20}
+_UNITS |= {"GB": 10**9, "GiB": 2**30}
+
+
+class Settings(BaseModel):
+    """The configuration table; its field names are the configuration keys."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Level] = Field(default_factory=dict)
+    exclude: list[str] = Field(default_factory=list)
+    roadmaps: str = "roadmaps"
+    max_file_size: int = Field(default=Limits().max_bytes, gt=0)
+    max_depth: int = Field(default=Limits().max_depth, ge=1, le=200)
+    warn_unused_ignores: bool = False
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+    @field_validator("max_file_size", mode="before")
+    @classmethod
+    def _size_with_unit(cls, value: object) -> object:
+        return parse_size(value) if isinstance(value, str) else value
+
+
+def parse_size(text: str) -> int:
+    """``8388608``, ``"512 KiB"`` or ``"16 MiB"`` as a number of bytes."""
+    match = _SIZE.match(text)
+    if match is None:
+        raise ValueError(f'`{text}` is not a size; write a number of bytes or e.g. "16 MiB"')
+    return int(match[1]) * _UNITS[match[2] or "B"]
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigProblem:
+    """One located problem in a configuration file (exit 2: the run cannot be trusted)."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.col}" if self.line else self.file
+        return f"{where}: error: {self.message}" + (f"\n    hint: {self.hint}" if self.hint else "")
+
+
+class ConfigError(Exception):
+    def __init__(self, problems: Sequence[ConfigProblem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.col))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings, the file they came from, and the folder their paths are relative to."""
+
+    settings: Settings
+    path: Path | None
+    root: Path
+
+    @classmethod
+    def default(cls, root: Path) -> Config:
+        return cls(Settings(), None, root)
+
+    @property
+    def roadmaps(self) -> Path:
+        return self.root / self.settings.roadmaps
+
+    @property
+    def exclude(self) -> list[str]:
+        return list(self.settings.exclude)
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(max_bytes=self.settings.max_file_size, max_depth=self.settings.max_depth)
+
+    def selection(
+        self, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
+    ) -> RuleSelection:
+        """Command-line ``select``/``ignore`` replace the configured lists of the same name."""
+        levels = self.settings.severity
+        return RuleSelection(
+            select=frozenset(self.settings.select if select is None else select),
+            ignore=frozenset(self.settings.ignore if ignore is None else ignore)
+            | {code for code, level in levels.items() if level == "off"},
+            severities={code: Severity(lv) for code, lv in levels.items() if lv != "off"},
+            options=dict(self.settings.rules),
+        )
+
+    def validation_options(
+        self,
+        *,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] | None = None,
+        as_of: date | None = None,
+        warn_unused_ignores: bool = False,
+    ) -> ValidationOptions:
+        return ValidationOptions(
+            selection=self.selection(select, ignore),
+            limits=self.limits,
+            as_of=as_of,
+            warn_unused_ignores=warn_unused_ignores or self.settings.warn_unused_ignores,
+        )
+
+
+def load_config(start: Path, explicit: Path | None = None) -> Config:
+    """The configuration for a run from ``start``: ``explicit`` if given, else the nearest file.
+
+    In one folder `.uhc-roadmap.yaml` wins over `pyproject.toml`; a pyproject.toml without a
+    ``[tool.uhc-roadmap]`` table is passed over. Raises ConfigError with located problems.
+    """
+    if explicit is not None:
+        config = _from_file(explicit, required=True)
+        assert config is not None  # required=True raises instead of returning None
+        return config
+    for folder in (start.resolve(), *start.resolve().parents):
+        for candidate in (*(folder / name for name in YAML_NAMES), folder / PYPROJECT):
+            if candidate.is_file():
+                found = _from_file(candidate, required=False)
+                if found is not None:
+                    return found
+    return Config.default(start)
+
+
+# -- reading files ---------------------------------------------------------------------------
+
+Locator = Callable[[DocPath, bool], Position]
+
+
+@dataclass(frozen=True)
+class _Document:
+    file: str
+    data: dict[str, Any]
+    locate: Locator
+    where: str  # how problems name the configuration table
+
+
+def _from_file(path: Path, *, required: bool) -> Config | None:
+    document = _read(path, required=required)
+    if document is None:
+        return None
+    return Config(_settings(document), path.resolve(), path.resolve().parent)
+
+
+def _read(path: Path, *, required: bool) -> _Document | None:
+    name = _display(path)
+    if path.suffix in (".yaml", ".yml"):
+        return _read_yaml(_bytes(path, name), name)
+    if path.suffix == ".toml":
+        return _read_toml(_bytes(path, name).decode("utf-8", "replace"), name, required=required)
+    raise ConfigError(
+        [ConfigProblem(name, 0, 0, "a configuration file is .uhc-roadmap.yaml or pyproject.toml")]
+    )
+
+
+def _bytes(path: Path, name: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        reason = "no such file"
+    except IsADirectoryError:
+        reason = "is a directory"
+    except PermissionError:
+        reason = "permission denied"
+    except OSError as exc:
+        reason = f"cannot be read ({exc.strerror})"
+    raise ConfigError([ConfigProblem(name, 0, 0, f"configuration file: {reason}")])
+
+
+def _read_yaml(raw: bytes, name: str) -> _Document:
+    """Through the roadmap loader, so configuration gets the same strictness and positions."""
+    from uhc_roadmap.loading import load_document
+
+    loaded = load_document(raw, name)
+    errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
+    if errors and [d.code for d in errors] != ["Y006"]:  # an empty file means the defaults
+        raise ConfigError([ConfigProblem(d.file, d.line, d.col, d.message, d.hint) for d in errors])
+    source_map = loaded.source_map
+    return _Document(
+        name, loaded.data or {}, lambda path, key: source_map.locate(path, key=key), Path(name).name
+    )
+
+
+def _read_toml(text: str, name: str, *, required: bool) -> _Document | None:
+    if not required and "uhc-roadmap" not in text:
+        return None  # someone else's pyproject.toml: not ours to judge
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([_toml_syntax(exc, text, name)]) from None
+    tool = data.get("tool")
+    table = tool.get("uhc-roadmap") if isinstance(tool, dict) else None
+    if isinstance(table, dict):
+        return _Document(name, table, _TomlLocator(text).position, "[tool.uhc-roadmap]")
+    if required or table is not None:
+        message = "[tool.uhc-roadmap] must be a table of settings"
+        hint = "" if table is not None else "add a [tool.uhc-roadmap] table"
+        raise ConfigError([ConfigProblem(name, 1, 1, message, hint)])
+    return None
+
+
+def _toml_syntax(exc: tomllib.TOMLDecodeError, text: str, name: str) -> ConfigProblem:
+    message = str(exc)
+    at = re.search(r"\s*\(at line (\d+), column (\d+)\)", message)
+    if at is not None:
+        return ConfigProblem(name, int(at[1]), int(at[2]), "invalid TOML: " + message[: at.start()])
+    lines = text.splitlines() or [""]
+    end = re.sub(r"\s*\(at end of document\)", "", message)
+    return ConfigProblem(name, len(lines), len(lines[-1]) + 1, "invalid TOML: " + end)
+
+
+def _display(path: Path) -> str:
+    """Paths in messages relative to the working directory, as the user typed them."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+class _TomlLocator:
+    """Best-effort positions in TOML: tomllib keeps none, so headers and keys are found by line."""
+
+    _HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.tables: dict[tuple[str, ...], int] = {}
+        for i, line in enumerate(self.lines):
+            header = self._HEADER.match(line)
+            if header is not None:
+                self.tables.setdefault(_dotted(header[1]), i)
+
+    def position(self, path: DocPath, key: bool) -> Position:
+        names = tuple(p for p in path if isinstance(p, str) and p != "[key]")
+        for depth in range(len(names), 0, -1):
+            if TOOL + names[:depth] in self.tables:
+                return self.tables[TOOL + names[:depth]] + 1, 1
+            found = self._key(TOOL + names[: depth - 1], names[depth - 1])
+            if found is not None:
+                return found
+        return (self.tables[TOOL] + 1, 1) if TOOL in self.tables else (1, 1)
+
+    def _key(self, table: tuple[str, ...], key: str) -> Position | None:
+        start = self.tables.get(table)
+        if start is None:
+            return None
+        pattern = re.compile(
+            rf"""^(\s*)(?:"{re.escape(key)}"|'{re.escape(key)}'|{re.escape(key)})\s*[=.]"""
+        )
+        for i in range(start + 1, len(self.lines)):
+            if self._HEADER.match(self.lines[i]):
+                break
+            match = pattern.match(self.lines[i])
+            if match is not None:
+                return i + 1, len(match[1]) + 1
+        return None
+
+
+def _dotted(header: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in header.split("."))
+
+
+# -- checking settings -------------------------------------------------------------------------
+
+_EXPECTED = {
+    "list_type": 'a list, e.g. ["B001", "Q"]',
+    "string_type": "text",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "dict_type": "a table of names to values",
+}
+
+
+def _settings(document: _Document) -> Settings:
+    try:
+        settings = Settings.model_validate(document.data)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        raise ConfigError([_problem(document, error) for error in errors]) from None
+    problems = [*_code_problems(settings, document), *_option_problems(settings, document)]
+    if problems:
+        raise ConfigError(problems)
+    return settings
+
+
+def _problem(document: _Document, error: ErrorDetails) -> ConfigProblem:
+    loc = tuple(error["loc"])
+    line, col = document.locate(loc, error["type"] == "extra_forbidden" or "[key]" in loc)
+    message, hint = _words(document, error, loc)
+    return ConfigProblem(document.file, line, col, message, hint)
+
+
+def _words(document: _Document, error: ErrorDetails, loc: tuple[Any, ...]) -> tuple[str, str]:
+    name = ".".join(str(p) for p in loc if p != "[key]")
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return f"unknown key `{name}` in {document.where}", _closest(
+            str(loc[-1]), Settings.model_fields
+        )
+    if kind == "literal_error":
+        return f"`{name}`: `{error['input']}` is not a level", "use error, warning, info or off"
+    if kind in _EXPECTED:
+        return f"`{name}`: expected {_EXPECTED[kind]}, got {_describe(error['input'])}", ""
+    return f"`{name}`: {_sentence(error['msg'])}", ""
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return f"`{value}`"
+
+
+def _sentence(message: str) -> str:
+    return message.removeprefix("Value error, ").replace("Input should be", "should be")
+
+
+def _closest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else "known keys: " + ", ".join(choices)
+
+
+def _code_problems(settings: Settings, document: _Document) -> Iterator[ConfigProblem]:
+    for key in ("select", "ignore"):
+        for i, code in enumerate(getattr(settings, key)):
+            yield from _unknown(code, key, (key, i), False, document)
+    for code in settings.severity:
+        yield from _unknown(code, "severity", ("severity", code), True, document)
+
+
+def _unknown(
+    code: str, key: str, path: DocPath, at_key: bool, document: _Document
+) -> Iterator[ConfigProblem]:
+    problem = code_problem(code)
+    if problem is not None:
+        line, col = document.locate(path, at_key)
+        yield ConfigProblem(document.file, line, col, f"`{key}`: {problem[0]}", problem[1])
+
+
+def known_codes() -> list[str]:
+    from uhc_roadmap.rules import RULES_BY_CODE
+
+    return sorted(RULES_BY_CODE)
+
+
+def code_problem(code: str) -> tuple[str, str] | None:
+    """(message, hint) when ``code`` is neither a rule code nor the start of one (``Q``, ``B00``)."""
+    codes = known_codes()
+    if _CODE_SHAPE.match(code) and any(known.startswith(code) for known in codes):
+        return None
+    close = difflib.get_close_matches(code.upper(), codes, n=1, cutoff=0.5)
+    hint = f"did you mean `{close[0]}`?" if close else "`uhc-roadmap rules` lists the codes"
+    return f"unknown rule code `{code}`", hint
+
+
+def _options_model(code: str) -> type[BaseModel] | None:
+    from uhc_roadmap.rules import RULES_BY_CODE
+
+    return RULES_BY_CODE[code].options_model
+
+
+def _option_problems(settings: Settings, document: _Document) -> Iterator[ConfigProblem]:
+    for code, table in settings.rules.items():
+        if code not in known_codes():
+            message, hint = code_problem(code) or (f"`{code}` is not a whole rule code", "")
+            line, col = document.locate(("rules", code), True)
+            yield ConfigProblem(document.file, line, col, f"`rules`: {message}", hint)
+            continue
+        yield from _one_rule_options(code, table, document)
+
+
+def _one_rule_options(
+    code: str, table: dict[str, Any], document: _Document
+) -> Iterator[ConfigProblem]:
+    model = _options_model(code)
+    fields = list(model.model_fields) if model is not None else []
+    for option in table:
+        if option not in fields:
+            line, col = document.locate(("rules", code, option), True)
+            hint = _closest(option, fields) if fields else f"rule {code} has no options"
+            yield ConfigProblem(
+                document.file, line, col, f"unknown option `{option}` for rule {code}", hint
+            )
+    if model is None or any(option not in fields for option in table):
+        return
+    try:
+        model.model_validate(table)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            error["loc"] = ("rules", code, *error["loc"])
+            yield _problem(document, error)

@@ -1,0 +1,229 @@
+"""Configuration: found by walking up, strictly validated, located errors, fed into validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from uhc_roadmap.config import (
+    Config,
+    ConfigError,
+    ConfigProblem,
+    code_problem,
+    load_config,
+    parse_size,
+)
+from uhc_roadmap.diagnostics import Severity
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(start: Path, explicit: Path | None = None) -> list[ConfigProblem]:
+    with pytest.raises(ConfigError) as caught:
+        load_config(start, explicit)
+    return caught.value.problems
+
+
+def test_no_file_gives_the_defaults_rooted_at_the_start(tmp_path: Path) -> None:
+    config = load_config(tmp_path)
+    assert config.path is None
+    assert config.roadmaps == tmp_path / "roadmaps"
+    assert config.limits.max_bytes == 8 * 1024 * 1024
+    assert config.selection().enabled("Q001")
+
+
+def test_pyproject_table_is_found_from_a_sub_folder(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.uhc-roadmap]\nroadmaps = "plans"\nselect = ["B"]\n')
+    config = load_config(tmp_path / "a" / "b")
+    assert config.path == tmp_path / "pyproject.toml"
+    assert config.roadmaps == tmp_path / "plans"
+    assert config.selection().enabled("B001")
+    assert not config.selection().enabled("Q001")
+
+
+def test_pyproject_without_our_table_is_passed_over(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.uhc-roadmap]\nignore = ["Q"]\n')
+    write(tmp_path / "sub" / "pyproject.toml", '[project]\nname = "uhc-roadmap-data"\n')
+    assert load_config(tmp_path / "sub").path == tmp_path / "pyproject.toml"
+
+
+def test_broken_pyproject_of_another_tool_is_not_our_business(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", "[tool.black\nline-length = \n")
+    assert load_config(tmp_path).path is None
+
+
+def test_nearest_file_wins_and_yaml_beats_pyproject_in_one_folder(tmp_path: Path) -> None:
+    write(tmp_path / ".uhc-roadmap.yaml", "ignore: [Q]\n")
+    write(tmp_path / "sub" / "pyproject.toml", '[tool.uhc-roadmap]\nignore = ["B"]\n')
+    write(tmp_path / "sub" / ".uhc-roadmap.yaml", "ignore: [D]\n")
+    assert load_config(tmp_path / "sub").settings.ignore == ["D"]
+    assert load_config(tmp_path / "sub" / "deeper").settings.ignore == ["D"]
+    assert load_config(tmp_path).settings.ignore == ["Q"]
+
+
+def test_explicit_file_wins_over_discovery(tmp_path: Path) -> None:
+    write(tmp_path / ".uhc-roadmap.yaml", "ignore: [Q]\n")
+    other = write(tmp_path / "ci" / "strict.yaml", "severity: {Q001: error}\n")
+    config = load_config(tmp_path, other)
+    assert config.path == other
+    assert config.root == other.parent
+    assert config.selection().severity("Q001", Severity.WARNING) is Severity.ERROR
+
+
+def test_explicit_missing_or_tableless_file_is_an_error(tmp_path: Path) -> None:
+    assert "no such file" in problems(tmp_path, tmp_path / "nope.yaml")[0].message
+    bare = write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n')
+    assert "must be a table" in problems(tmp_path, bare)[0].message
+    other = write(tmp_path / "config.ini", "[x]\n")
+    assert ".uhc-roadmap.yaml or pyproject.toml" in problems(tmp_path, other)[0].message
+
+
+def test_empty_yaml_file_means_the_defaults(tmp_path: Path) -> None:
+    write(tmp_path / ".uhc-roadmap.yaml", "# nothing configured yet\n")
+    config = load_config(tmp_path)
+    assert config.path == tmp_path / ".uhc-roadmap.yaml"
+    assert config.settings == Config.default(tmp_path).settings
+
+
+def test_unknown_key_is_named_located_and_a_close_one_suggested(tmp_path: Path) -> None:
+    write(tmp_path / ".uhc-roadmap.yaml", "select: [B]\n\nignroe: [Q]\n")
+    [problem] = problems(tmp_path)
+    assert (problem.line, problem.col) == (3, 1)
+    assert problem.message == "unknown key `ignroe` in .uhc-roadmap.yaml"
+    assert problem.hint == "did you mean `ignore`?"
+
+
+def test_unknown_key_in_pyproject_is_located_by_line(tmp_path: Path) -> None:
+    write(
+        tmp_path / "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.uhc-roadmap]\nselect = ["B"]\n  exlude = ["drafts"]\n',
+    )
+    [problem] = problems(tmp_path)
+    assert (problem.file.endswith("pyproject.toml"), problem.line, problem.col) == (True, 6, 3)
+    assert "unknown key `exlude` in [tool.uhc-roadmap]" in problem.message
+    assert problem.hint == "did you mean `exclude`?"
+
+
+def test_toml_syntax_error_keeps_its_position(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.uhc-roadmap]\nselect = ["B"\nignore = 3\n')
+    [problem] = problems(tmp_path)
+    assert problem.message.startswith("invalid TOML")
+    assert problem.line == 3
+
+
+def test_yaml_config_gets_the_strict_loader(tmp_path: Path) -> None:
+    write(tmp_path / ".uhc-roadmap.yaml", "select: [B]\nselect: [Q]\n")
+    [problem] = problems(tmp_path)
+    assert (problem.line, problem.col) == (2, 1)
+    assert "duplicate key `select`" in problem.message
+    write(tmp_path / ".uhc-roadmap.yaml", "select: &a [B]\nignore: *a\n")
+    assert {"anchor" in p.message or "alias" in p.message for p in problems(tmp_path)} == {True}
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("select: [B, ZZZ9]\n", (1, 13), "`select`: unknown rule code `ZZZ9`"),
+        ("ignore: [B00l]\n", (1, 10), "`ignore`: unknown rule code `B00l`"),
+        ("severity:\n  B0O1: off\n", (2, 3), "`severity`: unknown rule code `B0O1`"),
+        ("severity: {B001: fatal}\n", (1, 18), "`severity.B001`: `fatal` is not a level"),
+        ("select: B\n", (1, 9), '`select`: expected a list, e.g. ["B001", "Q"], got "B"'),
+        ("max_depth: 0\n", (1, 12), "`max_depth`: should be greater than or equal to 1"),
+        ("max_file_size: lots\n", (1, 16), "`max_file_size`: `lots` is not a size"),
+        ("warn_unused_ignores: yes please\n", (1, 22), "`warn_unused_ignores`: expected true"),
+        ("rules: {B00: {tolerance: 1}}\n", (1, 9), "`rules`: `B00` is not a whole rule code"),
+        ("rules:\n  R001: {strict: true}\n", (2, 10), "unknown option `strict` for rule R001"),
+        ("rules:\n  B001: {tolerence: 5}\n", (2, 10), "unknown option `tolerence` for rule B001"),
+        ("rules:\n  B001: {tolerance: -5}\n", (2, 21), "`rules.B001.tolerance`: should be"),
+    ],
+)
+def test_located_problems(tmp_path: Path, text: str, where: tuple[int, int], words: str) -> None:
+    write(tmp_path / ".uhc-roadmap.yaml", text)
+    found = problems(tmp_path)
+    assert [(p.line, p.col) for p in found] == [where], [str(p) for p in found]
+    assert found[0].message.startswith(words), found[0].message
+
+
+def test_option_suggestion_names_the_rule_option(tmp_path: Path) -> None:
+    write(tmp_path / ".uhc-roadmap.yaml", "rules:\n  B001: {tolerence: 5}\n")
+    assert problems(tmp_path)[0].hint == "did you mean `tolerance`?"
+
+
+def test_problems_come_sorted_and_all_at_once(tmp_path: Path) -> None:
+    write(tmp_path / ".uhc-roadmap.yaml", "select: [ZZ1]\nignore: [YY1]\n")
+    assert [p.line for p in problems(tmp_path)] == [1, 2]
+
+
+def test_problem_prints_like_a_compiler(tmp_path: Path) -> None:
+    problem = ConfigProblem("pyproject.toml", 7, 1, "unknown key `x`", "did you mean `y`?")
+    assert str(problem) == "pyproject.toml:7:1: error: unknown key `x`\n    hint: did you mean `y`?"
+
+
+def test_settings_feed_the_validation_options(tmp_path: Path) -> None:
+    write(
+        tmp_path / "pyproject.toml",
+        "[tool.uhc-roadmap]\n"
+        'ignore = ["Q002"]\n'
+        'max_file_size = "1 MiB"\n'
+        "max_depth = 12\n"
+        "warn_unused_ignores = true\n"
+        "[tool.uhc-roadmap.severity]\n"
+        'Q = "off"\nB = "error"\nB001 = "info"\n'
+        "[tool.uhc-roadmap.rules.B001]\ntolerance = 5\n",
+    )
+    options = load_config(tmp_path).validation_options()
+    selection = options.selection
+    assert options.limits.max_bytes == 1024 * 1024
+    assert options.limits.max_depth == 12
+    assert options.warn_unused_ignores
+    assert not selection.enabled("Q001")
+    assert selection.enabled("B002")
+    assert selection.severity("B002", Severity.WARNING) is Severity.ERROR
+    assert selection.severity("B001", Severity.WARNING) is Severity.INFO
+    assert selection.options == {"B001": {"tolerance": 5}}
+
+
+def test_command_line_lists_replace_the_configured_ones(tmp_path: Path) -> None:
+    write(tmp_path / ".uhc-roadmap.yaml", "select: [B]\nignore: [B001]\n")
+    config = load_config(tmp_path)
+    assert not config.selection().enabled("B001")
+    assert config.selection(ignore=[]).enabled("B001")
+    assert config.selection(select=["Q"]).enabled("Q001")
+    assert not config.selection(select=["Q"]).enabled("B002")
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("100", 100), ("16 MiB", 16 * 2**20), ("512KiB", 512 * 1024), (" 2 MB ", 2_000_000)],
+)
+def test_sizes(text: str, size: int) -> None:
+    assert parse_size(text) == size
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.sampled_from(["B", "KiB", "MiB", "kB"]))
+def test_sizes_scale_by_their_unit(number: int, unit: str) -> None:
+    factor = {"B": 1, "KiB": 1024, "MiB": 2**20, "kB": 1000}[unit]
+    assert parse_size(f"{number} {unit}") == number * factor
+
+
+@pytest.mark.parametrize("code", ["B", "B0", "B00", "B001", "Q", "Y013"])
+def test_codes_and_prefixes_are_known(code: str) -> None:
+    assert code_problem(code) is None
+
+
+@pytest.mark.parametrize("code", ["b001", "B0001", "Z", "ALL", "", "B00x"])
+def test_unknown_codes(code: str) -> None:
+    problem = code_problem(code)
+    assert problem is not None
+    assert problem[0] == f"unknown rule code `{code}`"
+
+
+def test_lower_case_code_suggests_the_real_one() -> None:
+    assert code_problem("b001") == ("unknown rule code `b001`", "did you mean `B001`?")
