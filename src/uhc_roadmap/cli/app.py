@@ -11,6 +11,7 @@ import typer
 from uhc_roadmap import __version__
 from uhc_roadmap.cli.common import ExitCode
 from uhc_roadmap.cli.new import new
+from uhc_roadmap.cli.rules import rules
 from uhc_roadmap.cli.schema import schema
 from uhc_roadmap.cli.validate import validate
 
@@ -48,6 +49,7 @@ def root(
 app.command()(validate)
 app.command()(schema)
 app.command()(new)
+app.command()(rules)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -73,4 +73,4 @@ def measured_values(indicator: Indicator) -> Iterator[tuple[DocPath, str, float 
     if indicator.target is not None:
         yield ("target", "value"), "target", indicator.target.value
     for j, point in enumerate(indicator.values):
-        yield ("values", j, "value"), f"value of {point.date.isoformat()}", point.value
+        yield ("values", j, "value"), f"the value of {point.date.isoformat()}", point.value

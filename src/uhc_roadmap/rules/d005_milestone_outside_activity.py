@@ -32,6 +32,8 @@ class D005(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for i, activity in enumerate(ctx.roadmap.activities):
             planned = activity.planned
+            if planned.start > planned.end:
+                continue  # D001 reports the period itself
             for j, milestone in enumerate(activity.milestones):
                 if planned.start <= milestone.due <= planned.end:
                     continue

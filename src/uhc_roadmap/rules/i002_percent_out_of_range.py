@@ -40,6 +40,6 @@ class I002(Rule):
                 if not isinstance(value, str) and not 0 <= value <= 100:
                     yield Finding(
                         ("indicators", i, *path),
-                        f"{what} {value:g} is outside 0–100 for a percent indicator",
+                        f"{what} is {value:g}, outside 0–100 for a percent indicator",
                         "write the percent as a number from 0 to 100, or use `measure: number`",
                     )

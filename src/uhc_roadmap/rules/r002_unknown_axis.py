@@ -11,6 +11,9 @@ from uhc_roadmap.rules.context import RuleContext
 class R002(Rule):
     """An activity or indicator names an axis that the roadmap does not define.
 
+    An activity outside every defined axis is missing from all per-axis figures. The closest
+    defined id is suggested.
+
     Bad:
         axes: [{id: GOV, title: Gouvernance}]
         activities:

@@ -11,6 +11,9 @@ from uhc_roadmap.rules.r002_unknown_axis import unknown
 class R003(Rule):
     """A lead, partner or funder names an organisation that the roadmap does not define.
 
+    Reports count work by lead and money by funder; an undefined id would be shown under a
+    name nobody wrote. The closest defined id is suggested.
+
     Bad:
         organisations: [{id: MSPS, name: Ministère de la Santé, type: government}]
         activities:

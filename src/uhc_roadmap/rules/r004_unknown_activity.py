@@ -11,10 +11,15 @@ from uhc_roadmap.rules.r002_unknown_axis import unknown
 class R004(Rule):
     """A dependency or an indicator names an activity that the roadmap does not define.
 
+    A dependency on an activity that does not exist can be neither checked nor drawn, and an
+    indicator of one measures nothing. The closest defined id is suggested.
+
     Bad:
+        - id: HRH-02
         - id: HRH-03
           depends_on: [HRH-2]
     Good:
+        - id: HRH-02
         - id: HRH-03
           depends_on: [HRH-02]
     """

@@ -17,12 +17,14 @@ class R005(Rule):
 
     Bad:
         country: MA
-        ...
-        regions: [DZ-01]
+        activities:
+          - id: PHC-03
+            regions: [DZ-01]
     Good:
         country: MA
-        ...
-        regions: [MA-07, MA-09]
+        activities:
+          - id: PHC-03
+            regions: [MA-07, MA-09]
     """
 
     code = "R005"

@@ -17,15 +17,9 @@ class S001(_Schema):
     Reported at the mapping that should hold it (an activity, a budget line...).
 
     Bad:
-        - id: GOV-01
-          axis: GOV
-          title: Appui à la régionalisation
+        planned: {start: 2016-09-01}
     Good:
-        - id: GOV-01
-          axis: GOV
-          title: Appui à la régionalisation
-          status: ongoing
-          planned: {start: 2016-09-01, end: 2018-12-31}
+        planned: {start: 2016-09-01, end: 2018-12-31}
     """
 
     code = "S001"
@@ -53,9 +47,11 @@ class S003(_Schema):
     Nothing is coerced: a quoted `"12"` is not a number and an unquoted `1.10` is not text.
 
     Bad:
-        planned: "120000"
+        budget:
+          - {year: 2017, funder: EU, planned: "120000"}
     Good:
-        planned: 120000
+        budget:
+          - {year: 2017, funder: EU, planned: 120000}
     """
 
     code = "S003"
@@ -64,6 +60,9 @@ class S003(_Schema):
 
 class S004(_Schema):
     """A value outside what the field allows: not one of its choices, a malformed id, out of range.
+
+    The hint gives the field's choices or expected shape, and the closest valid choice when
+    there is one.
 
     Bad:
         status: ongoin
@@ -78,10 +77,13 @@ class S004(_Schema):
 class S005(_Schema):
     """An unknown country, currency or language code (ISO 3166-1, ISO 4217, ISO 639-1).
 
+    Codes are checked against the ISO standards (through pycountry) so that reports can
+    print names and format money; `UK` is a common slip for `GB`.
+
     Bad:
-        country: MAR
+        country: UK
     Good:
-        country: MA
+        country: GB
     """
 
     code = "S005"
@@ -90,6 +92,9 @@ class S005(_Schema):
 
 class S006(_Schema):
     """The `schema_version` is one this version of uhc-roadmap does not read.
+
+    Each file says which version of the format it is written in, so that a later format can
+    change with a clear message for older files instead of misreading them.
 
     Bad:
         schema_version: "2"

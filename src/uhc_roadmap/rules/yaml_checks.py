@@ -96,6 +96,9 @@ class Y005(_Yaml):
 class Y006(_Yaml):
     """The file is empty, or holds only comments.
 
+    An empty file is usually a failed save or a file created and forgotten; it describes no
+    roadmap, and other YAML readers take it for a null value.
+
     Bad:
         # to be written
     Good:
@@ -126,6 +129,9 @@ class Y007(_Yaml):
 
 class Y008(_Yaml):
     """The document is not a mapping of fields.
+
+    A roadmap is a mapping of fields (`country:`, `title:`...). A list or a single value at
+    the top usually means a stray `-` or a YAML file of another kind in the roadmaps folder.
 
     Bad:
         - country: MA
@@ -158,6 +164,9 @@ class Y009(_Yaml):
 class Y010(_Yaml):
     """A mapping key is a list or a mapping.
 
+    Keys are field names, ids or region codes: always plain text. A list or a mapping used
+    as a key (YAML's `?` syntax) cannot be one, and many tools cannot read it.
+
     Bad:
         ? [a, b]
         : value
@@ -187,6 +196,9 @@ class Y011(_Yaml):
 
 class Y012(_Yaml):
     """A number too large to represent.
+
+    No amount or count needs thousands of digits, and converting them is slow; such a value
+    is a pasted mistake or hostile input.
 
     Bad:
         planned: 1000000000000000000000000000000 ... (5,000 digits)

@@ -1,0 +1,71 @@
+"""``uhc-roadmap rules``: list the rules, explain one, or print docs/rules.md."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from uhc_roadmap.cli.common import emit, fail
+
+if TYPE_CHECKING:
+    from uhc_roadmap.rules import Rule
+
+
+def rules(
+    code: Annotated[
+        str | None,
+        typer.Argument(help="A rule code (e.g. B001) or name to explain.", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: text or json.")
+    ] = "text",
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print the rules reference (docs/rules.md).")
+    ] = False,
+) -> None:
+    """List the rules, or explain one rule with its bad and good examples."""
+    import json
+
+    from uhc_roadmap.rules import ALL_RULES
+    from uhc_roadmap.rules.docs import explain, listing, rule_info, rules_markdown
+
+    if output_format not in ("text", "json"):
+        fail(f"unknown format `{output_format}`; choose one of: text, json")
+    if markdown:
+        if code is not None or output_format != "text":
+            fail("--markdown prints every rule; it takes no CODE and no --format")
+        emit(rules_markdown(), None)
+        return
+    chosen = ALL_RULES if code is None else (_find(code),)
+    if output_format == "json":
+        data = [rule_info(r) for r in chosen]
+        emit(
+            json.dumps(data if code is None else data[0], ensure_ascii=False, indent=2) + "\n", None
+        )
+    else:
+        emit(listing(chosen) if code is None else explain(chosen[0]), None)
+
+
+def _find(wanted: str) -> type[Rule]:
+    """The rule with this code or name, in any case; a usage error naming close ones otherwise."""
+    from uhc_roadmap.rules import ALL_RULES
+
+    key = wanted.strip()
+    found = [r for r in ALL_RULES if key.upper() == r.code or key.lower() == r.name]
+    if not found:
+        fail(f"unknown rule `{wanted}`{_suggest(key)} (`uhc-roadmap rules` lists them all)")
+    return found[0]
+
+
+def _suggest(key: str) -> str:
+    import difflib
+
+    from uhc_roadmap.rules import ALL_RULES
+
+    by_name = {rule.name: rule.code for rule in ALL_RULES}
+    close = difflib.get_close_matches(key.upper(), [r.code for r in ALL_RULES], n=3, cutoff=0.6)
+    close += [by_name[n] for n in difflib.get_close_matches(key.lower(), list(by_name), n=2)]
+    if not close:
+        close = [r.code for r in ALL_RULES if r.code[0] == key[:1].upper()][:6]
+    return f"; did you mean {', '.join(dict.fromkeys(close))}?" if close else ""

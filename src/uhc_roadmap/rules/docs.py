@@ -1,0 +1,220 @@
+"""Rule documentation from the rules themselves: `uhc-roadmap rules` and docs/rules.md.
+
+The docstrings are the single source, so the command, the JSON listing and the Markdown
+page cannot disagree with what a rule says about itself.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import types
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic.fields import FieldInfo
+
+from uhc_roadmap.rules import ALL_RULES, FAMILIES, Rule
+
+EXAMPLES_NOTE = (
+    "Examples show only the lines that matter. A mapping of top-level fields is a roadmap; "
+    "activity or indicator fields belong to one activity or indicator; items of `activities`, "
+    "`indicators`, `axes`, `organisations`, `milestones` and `budget` are complete apart from "
+    "what is shown; `...` stands for lines left out. Everything not shown is assumed valid."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDoc:
+    """A rule's docstring cut into its parts."""
+
+    summary: str
+    body: str
+    bad: str
+    good: str
+
+
+@dataclass(frozen=True, slots=True)
+class OptionDoc:
+    name: str
+    type: str
+    default: str
+    description: str
+
+
+def parse_doc(rule: type[Rule]) -> RuleDoc:
+    """Summary line, explanation, and the ``Bad:`` and ``Good:`` examples (dedented)."""
+    lines = rule.documentation().splitlines()
+    summary = lines[0].strip() if lines else rule.name
+    sections: dict[str, list[str]] = {"body": [], "Bad:": [], "Good:": []}
+    current = "body"
+    for line in lines[1:]:
+        if line.strip() in ("Bad:", "Good:") and not line.startswith(" "):
+            current = line.strip()
+            continue
+        sections[current].append(line)
+    return RuleDoc(
+        summary=summary,
+        body="\n".join(sections["body"]).strip(),
+        bad=textwrap.dedent("\n".join(sections["Bad:"])).strip("\n"),
+        good=textwrap.dedent("\n".join(sections["Good:"])).strip("\n"),
+    )
+
+
+def option_docs(rule: type[Rule]) -> list[OptionDoc]:
+    """The rule's options (name, type, default, description) from its options model."""
+    if rule.options_model is None:
+        return []
+    return [
+        OptionDoc(name, _type_name(info.annotation), _default(info), info.description or "")
+        for name, info in rule.options_model.model_fields.items()
+    ]
+
+
+def rule_info(rule: type[Rule]) -> dict[str, Any]:
+    """One rule as plain data, for `uhc-roadmap rules --format json`."""
+    doc = parse_doc(rule)
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity.value,
+        "family": FAMILIES[rule.family],
+        "summary": doc.summary,
+        "description": doc.body,
+        "bad": doc.bad,
+        "good": doc.good,
+        "options": [_option_dict(option) for option in option_docs(rule)],
+    }
+
+
+def _option_dict(option: OptionDoc) -> dict[str, str]:
+    return {
+        "name": option.name,
+        "type": option.type,
+        "default": option.default,
+        "description": option.description,
+    }
+
+
+def listing(rules: tuple[type[Rule], ...] = ALL_RULES) -> str:
+    """One aligned line per rule: code, severity, name, summary."""
+    width = max(len(rule.name) for rule in rules)
+    lines = [
+        f"{rule.code}  {rule.severity.value:<7}  {rule.name:<{width}}  {rule.summary()}"
+        for rule in rules
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def explain(rule: type[Rule]) -> str:
+    """The full documentation of one rule, as plain text for a terminal."""
+    doc = parse_doc(rule)
+    parts = [
+        f"{rule.code} {rule.name} ({rule.severity.value}, {FAMILIES[rule.family].lower()})",
+        doc.summary,
+    ]
+    if doc.body:
+        parts.append(doc.body)
+    parts.append("Bad:\n" + textwrap.indent(doc.bad, "    "))
+    parts.append("Good:\n" + textwrap.indent(doc.good, "    "))
+    options = option_docs(rule)
+    if options:
+        rows = [f"    {o.name} = {o.default}  ({o.type})\n        {o.description}" for o in options]
+        parts.append(f"Options ([tool.uhc-roadmap.rules.{rule.code}]):\n" + "\n".join(rows))
+    return "\n\n".join(parts) + "\n"
+
+
+def rules_markdown(rules: tuple[type[Rule], ...] = ALL_RULES) -> str:
+    """The whole of docs/rules.md."""
+    parts = [_MARKDOWN_HEAD, _summary_table(rules)]
+    for family, title in FAMILIES.items():
+        members = [rule for rule in rules if rule.family == family]
+        if members:
+            parts.append(f"## {family}: {title}")
+            parts.extend(_rule_markdown(rule) for rule in members)
+    return "\n\n".join(parts) + "\n"
+
+
+_MARKDOWN_HEAD = f"""\
+# Rules
+
+<!-- Generated from the rules' docstrings by `uhc-roadmap rules --markdown > docs/rules.md`.
+     Do not edit by hand: a test fails when this file and the rules disagree. -->
+
+Every finding of `uhc-roadmap validate` carries the code of the rule that made it. Codes are
+stable: a code is never reused for another check. Severities: an **error** makes `validate`
+exit 1; a **warning** does so only with `--strict`; an **info** never does. Each rule can be
+switched off or given another severity in the configuration, and rules with options read them
+from a table named after the code, e.g. `[tool.uhc-roadmap.rules.B001]` in `pyproject.toml`.
+
+`uhc-roadmap rules` lists the rules; `uhc-roadmap rules CODE` explains one.
+
+{EXAMPLES_NOTE}"""
+
+
+def _summary_table(rules: tuple[type[Rule], ...]) -> str:
+    rows = ["| Code | Name | Severity | Summary |", "|---|---|---|---|"]
+    rows.extend(
+        f"| [{r.code}](#{r.code.lower()}-{r.name}) | `{r.name}` | {r.severity.value} | "
+        f"{_cell(r.summary())} |"
+        for r in rules
+    )
+    return "\n".join(rows)
+
+
+def _rule_markdown(rule: type[Rule]) -> str:
+    doc = parse_doc(rule)
+    parts = [
+        f"### {rule.code} {rule.name}",
+        f"Severity: **{rule.severity.value}**. {doc.summary}",
+    ]
+    if doc.body:
+        parts.append(doc.body)
+    parts.append(f"Bad:\n\n```yaml\n{doc.bad}\n```")
+    parts.append(f"Good:\n\n```yaml\n{doc.good}\n```")
+    options = option_docs(rule)
+    if options:
+        rows = ["| Option | Type | Default | Description |", "|---|---|---|---|"]
+        rows.extend(
+            f"| `{o.name}` | {o.type} | `{o.default}` | {_cell(o.description)} |" for o in options
+        )
+        parts.append(f"Options, in `[tool.uhc-roadmap.rules.{rule.code}]`:\n\n" + "\n".join(rows))
+    return "\n\n".join(parts)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _type_name(annotation: Any) -> str:
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return "one of " + ", ".join(f"`{v}`" for v in get_args(annotation))
+    if origin is list:
+        return "list of " + _type_name(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        return " or ".join(_type_name(a) for a in get_args(annotation))
+    names = {bool: "true or false", int: "whole number", float: "number", str: "text"}
+    if annotation is type(None):
+        return "none"
+    return names.get(annotation, getattr(annotation, "__name__", str(annotation)))
+
+
+def _default(info: FieldInfo) -> str:
+    value = info.get_default(call_default_factory=True)
+    return _toml(value)
+
+
+def _toml(value: Any) -> str:
+    """A default value written as it would be in TOML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return _toml(value.value)
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list | tuple | set | frozenset):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
