@@ -12,6 +12,10 @@ from uhc_roadmap.reporters.base import Reporter, ReportOptions
 REPORTERS: dict[str, str] = {
     "text": "uhc_roadmap.reporters.text:TextReporter",
     "json": "uhc_roadmap.reporters.json:JsonReporter",
+    "github": "uhc_roadmap.reporters.github:GithubReporter",
+    "sarif": "uhc_roadmap.reporters.sarif:SarifReporter",
+    "junit": "uhc_roadmap.reporters.junit:JunitReporter",
+    "markdown": "uhc_roadmap.reporters.markdown:MarkdownReporter",
 }
 
 

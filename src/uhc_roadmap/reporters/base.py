@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from uhc_roadmap.diagnostics import FileResult
 
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Control characters as ``\\xNN``: a key or file name holding ESC must not drive the
+    terminal, and a line break must not split a ``file:line:col:`` line in two."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+
 
 @dataclass(frozen=True)
 class ReportOptions:
+    """``strict``: warnings fail the run, so formats with a pass/fail notion count them too.
+
+    ``max_rows`` bounds table formats (GitHub refuses step summaries over 1 MiB).
+    """
+
     color: bool = False
     verbose: bool = False
     quiet: bool = False
+    strict: bool = False
+    max_rows: int | None = None
 
 
 class Reporter(ABC):

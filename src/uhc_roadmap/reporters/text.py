@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from uhc_roadmap.diagnostics import Diagnostic, FileResult, Severity, Summary
-from uhc_roadmap.reporters.base import Reporter
+from uhc_roadmap.reporters.base import Reporter, visible
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -16,16 +16,18 @@ class TextReporter(Reporter):
         for result in results:
             for diagnostic in result.diagnostics:
                 lines.extend(self._diagnostic(diagnostic))
+            if self.options.verbose and not result.diagnostics:
+                lines.append(f"{visible(result.file)}: ok")
         if not self.options.quiet:
             lines.append(self._paint("1", summary_line(Summary.of(results))))
         return "\n".join(lines) + ("\n" if lines else "")
 
     def _diagnostic(self, d: Diagnostic) -> list[str]:
-        where = self._paint("1", f"{d.file}:{d.line}:{d.col}:")
+        where = self._paint("1", f"{visible(d.file)}:{d.line}:{d.col}:")
         what = self._paint(_COLORS[d.severity], f"{d.code} {d.severity.value}:")
-        out = [f"{where} {what} {d.message}"]
+        out = [f"{where} {what} {visible(d.message)}"]
         if d.hint and not self.options.quiet:
-            out.append(self._paint("2", f"    hint: {d.hint}"))
+            out.append(self._paint("2", f"    hint: {visible(d.hint)}"))
         return out
 
     def _paint(self, sgr: str, text: str) -> str:

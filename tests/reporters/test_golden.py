@@ -1,0 +1,50 @@
+"""Every reporter on the same fixed findings, compared with tests/golden/reporters/."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import golden
+from tests.reporters.conftest import fixed_results, without_version
+from uhc_roadmap.diagnostics import FileResult
+from uhc_roadmap.reporters import REPORTERS, ReportOptions, get_reporter
+
+EXTENSIONS = {"text": "txt", "json": "json", "github": "txt", "sarif": "sarif"}
+EXTENSIONS |= {"junit": "xml", "markdown": "md"}
+
+
+@pytest.fixture(autouse=True)
+def _fixed_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        "uhc_roadmap.reporters.sarif.repository_url", lambda: "https://example.org/uhc-roadmap"
+    )
+
+
+def test_every_registered_reporter_has_a_golden_file() -> None:
+    assert set(REPORTERS) == set(EXTENSIONS)
+
+
+@pytest.mark.parametrize("name", sorted(EXTENSIONS))
+def test_golden(name: str) -> None:
+    output = get_reporter(name)(ReportOptions()).render(fixed_results())
+    golden(f"reporters/{name}.{EXTENSIONS[name]}", without_version(output))
+
+
+@pytest.mark.parametrize("name", ["text", "github", "markdown", "junit"])
+def test_golden_variants(name: str) -> None:
+    """The options that change a format: verbose/quiet text, strict JUnit and Markdown."""
+    options = {
+        "text": ReportOptions(verbose=True),
+        "github": ReportOptions(quiet=True),
+        "markdown": ReportOptions(strict=True, max_rows=2),
+        "junit": ReportOptions(strict=True),
+    }[name]
+    output = get_reporter(name)(options).render(fixed_results())
+    golden(f"reporters/{name}-variant.{EXTENSIONS[name]}", without_version(output))
+
+
+@pytest.mark.parametrize("name", sorted(EXTENSIONS))
+def test_no_files_at_all_is_still_a_well_formed_report(name: str) -> None:
+    empty: list[FileResult] = []
+    output = get_reporter(name)(ReportOptions()).render(empty)
+    golden(f"reporters/{name}-empty.{EXTENSIONS[name]}", without_version(output))
