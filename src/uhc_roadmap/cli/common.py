@@ -6,9 +6,12 @@ import os
 import sys
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import typer
+
+if TYPE_CHECKING:
+    from uhc_roadmap.config import Config
 
 
 class ExitCode(IntEnum):
@@ -41,6 +44,25 @@ def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
     """One line on standard error, then exit; for usage and input problems."""
     print(f"uhc-roadmap: error: {message}", file=sys.stderr)
     raise typer.Exit(code)
+
+
+def note(message: str) -> None:
+    """A remark on standard error that leaves standard output to the report."""
+    print(f"uhc-roadmap: {message}", file=sys.stderr)
+
+
+def load_config_or_fail(explicit: Path | None = None, *, disabled: bool = False) -> Config:
+    """The run's configuration (``--config``, else the nearest file); its problems exit 2."""
+    from uhc_roadmap.config import Config, ConfigError, load_config
+
+    if disabled:
+        return Config.default(Path.cwd())
+    try:
+        return load_config(Path.cwd(), explicit)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        raise typer.Exit(ExitCode.USAGE) from None
 
 
 def emit(text: str, output: Path | None) -> None:
