@@ -61,6 +61,10 @@ _PATTERN_HINTS = {
 }
 
 
+_MODEL_LEVEL_FIELDS: dict[str, tuple[str, ...]] = {
+    "schema_version": ("schema_version",),
+    "missing_currency": ("currency",),
+}
 _SINGULAR = {
     "activities": "activity",
     "axes": "axis",
@@ -96,7 +100,9 @@ class Translator:
 
     def one(self, error: ErrorDetails) -> Diagnostic:
         kind = error["type"]
-        path = self.source_map.resolve(error["loc"])
+        # Model-level validators have no location of their own; point at the field they judge.
+        loc = _MODEL_LEVEL_FIELDS.get(kind, error["loc"])
+        path = self.source_map.resolve(loc)
         line, col = self.source_map.position(path, key=kind == "extra_forbidden")
         message, hint = self._words(kind, error, path, (line, col))
         code = _CODES.get(kind, "S004")
