@@ -11,6 +11,7 @@ import typer
 from uhc_roadmap import __version__
 from uhc_roadmap.cli.common import ExitCode
 from uhc_roadmap.cli.new import new
+from uhc_roadmap.cli.report import report
 from uhc_roadmap.cli.rules import rules
 from uhc_roadmap.cli.schema import schema
 from uhc_roadmap.cli.validate import validate
@@ -50,6 +51,7 @@ app.command()(validate)
 app.command()(schema)
 app.command()(new)
 app.command()(rules)
+app.command()(report)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,89 @@
+"""Labels and values for people: translated words (report.po) and CLDR formatting (Babel)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from uhc_roadmap.i18n import translations
+from uhc_roadmap.i18n.formatting import format_day, format_money, format_number, format_share
+from uhc_roadmap.progress.results import IndicatorProgress
+
+
+class Labels:
+    """What a human-readable format needs to write figures in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        catalog = translations(lang)
+        self.gettext = catalog.gettext
+        self.ngettext = catalog.ngettext
+
+    def __call__(self, message: str) -> str:
+        return self.gettext(message)
+
+    def day(self, value: date | None) -> str:
+        return "–" if value is None else format_day(value, self.lang, "medium")
+
+    def share(self, ratio: float | None) -> str:
+        return format_share(ratio, self.lang)
+
+    def money(self, amount: float, currency: str | None) -> str:
+        if currency is None:
+            return format_number(amount, self.lang)
+        return format_money(amount, currency, self.lang)
+
+    def count(self, value: int) -> str:
+        return format_number(value, self.lang)
+
+    def value(self, value: float | str | None) -> str:
+        """An indicator value: whole numbers without decimals, others with at most two."""
+        if value is None:
+            return "–"
+        if isinstance(value, str):
+            return value
+        digits = 0 if float(value).is_integer() else 2 if abs(value) < 10 else 1
+        return format_number(round(value, digits), self.lang, digits)
+
+    def days(self, count: int) -> str:
+        return self.ngettext("%(n)s day", "%(n)s days", count) % {"n": self.count(count)}
+
+    def status(self, status: str) -> str:
+        return self.gettext(status)
+
+    def status_count(self, status: str, count: int) -> str:
+        """``2 planned`` / ``2 prévues``: the status agrees with the number in French."""
+        forms = {
+            "planned": self.ngettext("%(n)s planned", "%(n)s planned", count),
+            "ongoing": self.ngettext("%(n)s ongoing", "%(n)s ongoing", count),
+            "finalising": self.ngettext("%(n)s finalising", "%(n)s finalising", count),
+            "completed": self.ngettext("%(n)s completed", "%(n)s completed", count),
+            "cancelled": self.ngettext("%(n)s cancelled", "%(n)s cancelled", count),
+            "suspended": self.ngettext("%(n)s suspended", "%(n)s suspended", count),
+        }
+        return forms[status] % {"n": self.count(count)}
+
+    def indicator_status(self, indicator: IndicatorProgress) -> str:
+        words = {
+            "on_track": self.gettext("on track"),
+            "off_track": self.gettext("off track"),
+            "no_data": self.gettext("no data"),
+            "qualitative": self.gettext("qualitative"),
+        }
+        return words[indicator.status]
+
+    def trend(self, indicator: IndicatorProgress) -> str:
+        if indicator.trend is None:
+            return "–"
+        words = {
+            "improving": self.gettext("improving"),
+            "worsening": self.gettext("worsening"),
+            "stable": self.gettext("stable"),
+        }
+        return words[indicator.trend]
+
+    def measured(self, value: float | str | None, indicator: IndicatorProgress) -> str:
+        """An indicator value; percent indicators carry their sign (``45.2%``, ``45,2 %``)."""
+        text = self.value(value)
+        if indicator.measure != "percent" or value is None or isinstance(value, str):
+            return text
+        return f"{text}\u00a0%" if self.lang == "fr" else f"{text}%"
