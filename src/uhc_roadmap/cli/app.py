@@ -10,6 +10,7 @@ import typer
 
 from uhc_roadmap import __version__
 from uhc_roadmap.cli.common import ExitCode
+from uhc_roadmap.cli.diff import diff
 from uhc_roadmap.cli.new import new
 from uhc_roadmap.cli.report import report
 from uhc_roadmap.cli.rules import rules
@@ -50,6 +51,7 @@ def root(
 app.command()(validate)
 app.command()(schema)
 app.command()(new)
+app.command()(diff)
 app.command()(rules)
 app.command()(report)
 

@@ -1,0 +1,355 @@
+"""What changed between two versions of a roadmap, by activity id.
+
+Reviewers of a roadmap change (a pull request, a joint annual review) ask the same questions:
+what was added or dropped, what slipped, what was completed, where the money moved. The answer
+is computed from two validated roadmaps, never from the text, so that re-ordering, re-quoting
+or re-formatting the YAML shows no change. Ids are the identity: a renamed id is reported as one
+activity removed and another added, because guessing renames would hide real removals.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from uhc_roadmap.model import Activity, Indicator, IndicatorPoint, Milestone, Roadmap, Text
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """A top-level field that changed; ``days`` when both values are dates."""
+
+    field: str
+    old: str | None
+    new: str | None
+    days: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActivitySummary:
+    """An activity added or removed, as it stood in the version that has it."""
+
+    id: str
+    axis: str
+    status: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateSlip:
+    """A planned date that moved; positive ``days`` is later."""
+
+    which: Literal["start", "end"]
+    old: date
+    new: date
+
+    @property
+    def days(self) -> int:
+        return (self.new - self.old).days
+
+
+@dataclass(frozen=True, slots=True)
+class Amounts:
+    """One funder's totals on one activity; a missing committed or spent amount counts as 0."""
+
+    planned: float = 0.0
+    committed: float = 0.0
+    spent: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetChange:
+    """A funder's totals before and after; None where the funder had no line."""
+
+    funder: str
+    currency: str
+    old: Amounts | None
+    new: Amounts | None
+
+
+@dataclass(frozen=True, slots=True)
+class TitleChange:
+    """A title in one language; None where that language was missing."""
+
+    lang: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneDone:
+    """A milestone whose ``done_on`` is newly set."""
+
+    id: str | None
+    title: str
+    due: date
+    done_on: date
+
+    @property
+    def days_late(self) -> int:
+        return (self.done_on - self.due).days
+
+
+@dataclass(frozen=True)
+class ActivityChange:
+    """Everything that changed in one activity present in both versions."""
+
+    id: str
+    title: str
+    status: tuple[str, str] | None = None
+    axis: tuple[str, str] | None = None
+    titles: tuple[TitleChange, ...] = ()
+    slips: tuple[DateSlip, ...] = ()
+    budget: tuple[BudgetChange, ...] = ()
+    milestones_done: tuple[MilestoneDone, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    date: date
+    value: float | str
+    region: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class IndicatorValues:
+    """New measurements of one indicator, revised ones (before, after), and deleted ones."""
+
+    id: str
+    title: str
+    unit: str | None
+    added: tuple[Measurement, ...] = ()
+    revised: tuple[tuple[Measurement, Measurement], ...] = ()
+    removed: tuple[Measurement, ...] = ()
+
+
+@dataclass(frozen=True)
+class RoadmapDiff:
+    """The changes from ``old`` to ``new``; titles are shown in ``lang``."""
+
+    lang: str
+    roadmap: tuple[FieldChange, ...] = ()
+    added: tuple[ActivitySummary, ...] = ()
+    removed: tuple[ActivitySummary, ...] = ()
+    changed: tuple[ActivityChange, ...] = ()
+    indicators_added: tuple[str, ...] = ()
+    indicators_removed: tuple[str, ...] = ()
+    indicator_values: tuple[IndicatorValues, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        parts = (self.roadmap, self.added, self.removed, self.changed)
+        more = (self.indicators_added, self.indicators_removed, self.indicator_values)
+        return not any((*parts, *more))
+
+
+def diff_roadmaps(old: Roadmap, new: Roadmap, lang: str | None = None) -> RoadmapDiff:
+    """Compare two valid roadmaps; ``lang`` picks the language of the titles shown."""
+    shown = lang or new.default_language
+    old_side, new_side = _Side(old, shown), _Side(new, shown)
+    old_acts = {a.id: a for a in old.activities}
+    new_acts = {a.id: a for a in new.activities}
+    old_inds = {i.id: i for i in old.indicators}
+    return RoadmapDiff(
+        lang=shown,
+        roadmap=tuple(_top_level(old, new)),
+        added=tuple(new_side.summary(a) for a in new.activities if a.id not in old_acts),
+        removed=tuple(old_side.summary(a) for a in old.activities if a.id not in new_acts),
+        changed=tuple(
+            change
+            for a in new.activities
+            if a.id in old_acts
+            and (change := _activity(old_side, new_side, old_acts[a.id], a)) is not None
+        ),
+        indicators_added=tuple(i.id for i in new.indicators if i.id not in old_inds),
+        indicators_removed=tuple(
+            i.id for i in old.indicators if i.id not in {n.id for n in new.indicators}
+        ),
+        indicator_values=tuple(_all_values(old_inds, new.indicators, new_side)),
+    )
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One version, with what is needed to read its texts and amounts."""
+
+    roadmap: Roadmap
+    lang: str
+
+    def show(self, text: Text) -> str:
+        return text.get(self.lang, self.roadmap.default_language)[0]
+
+    def texts(self, text: Text) -> dict[str, str]:
+        """A Text by language; a plain string is in this version's default language."""
+        return {self.roadmap.default_language: text.values[""]} if text.plain else text.values
+
+    def summary(self, activity: Activity) -> ActivitySummary:
+        return ActivitySummary(
+            activity.id, activity.axis, activity.status, self.show(activity.title)
+        )
+
+    def budget(self, activity: Activity) -> dict[tuple[str, str], Amounts]:
+        lines: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
+        for line in activity.budget:
+            currency = line.currency or self.roadmap.currency or ""
+            amounts = (line.planned, line.committed or 0.0, line.spent or 0.0)
+            lines.setdefault((line.funder, currency), []).append(amounts)
+        return {
+            key: Amounts(*(_total(column) for column in zip(*rows, strict=True)))
+            for key, rows in lines.items()
+        }
+
+
+def _total(values: Iterable[float]) -> float:
+    """Sums to the cent, so that 0.1 + 0.2 compares equal to 0.3."""
+    return round(math.fsum(values), 2)
+
+
+def _top_level(old: Roadmap, new: Roadmap) -> Iterator[FieldChange]:
+    pairs: list[tuple[str, str | date | None, str | date | None]] = [
+        ("country", old.country, new.country),
+        ("phase.id", old.phase.id, new.phase.id),
+        ("phase.start", old.phase.start, new.phase.start),
+        ("phase.end", old.phase.end, new.phase.end),
+        ("as_of", old.as_of, new.as_of),
+        ("currency", old.currency, new.currency),
+        ("languages", ", ".join(old.languages), ", ".join(new.languages)),
+    ]
+    for name, before, after in pairs:
+        if before != after:
+            days = (
+                (after - before).days
+                if isinstance(before, date) and isinstance(after, date)
+                else None
+            )
+            yield FieldChange(name, _str(before), _str(after), days)
+
+
+def _str(value: str | date | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _activity(
+    old_side: _Side, new_side: _Side, old: Activity, new: Activity
+) -> ActivityChange | None:
+    change = ActivityChange(
+        id=new.id,
+        title=new_side.show(new.title),
+        status=(old.status, new.status) if old.status != new.status else None,
+        axis=(old.axis, new.axis) if old.axis != new.axis else None,
+        titles=tuple(_titles(old_side.texts(old.title), new_side.texts(new.title))),
+        slips=tuple(_slips(old, new)),
+        budget=tuple(_budget(old_side.budget(old), new_side.budget(new))),
+        milestones_done=tuple(_milestones_done(old_side, new_side, old, new)),
+    )
+    empty = ActivityChange(id=change.id, title=change.title)
+    return None if change == empty else change
+
+
+def _titles(old: dict[str, str], new: dict[str, str]) -> Iterator[TitleChange]:
+    for lang in [*new, *(lang for lang in old if lang not in new)]:
+        if old.get(lang) != new.get(lang):
+            yield TitleChange(lang, old.get(lang), new.get(lang))
+
+
+def _slips(old: Activity, new: Activity) -> Iterator[DateSlip]:
+    if old.planned.start != new.planned.start:
+        yield DateSlip("start", old.planned.start, new.planned.start)
+    if old.planned.end != new.planned.end:
+        yield DateSlip("end", old.planned.end, new.planned.end)
+
+
+def _budget(
+    old: dict[tuple[str, str], Amounts], new: dict[tuple[str, str], Amounts]
+) -> Iterator[BudgetChange]:
+    for key in [*new, *(k for k in old if k not in new)]:
+        if old.get(key) != new.get(key):
+            yield BudgetChange(key[0], key[1], old.get(key), new.get(key))
+
+
+def _milestone_key(side: _Side, milestone: Milestone) -> tuple[str, ...]:
+    """Milestones are matched by id, or by their title where they have no id."""
+    if milestone.id is not None:
+        return ("id", milestone.id)
+    return ("title", *sorted(f"{k}={v}" for k, v in side.texts(milestone.title).items()))
+
+
+def _milestones_done(
+    old_side: _Side, new_side: _Side, old: Activity, new: Activity
+) -> Iterator[MilestoneDone]:
+    before = {_milestone_key(old_side, m): m for m in old.milestones}
+    for milestone in new.milestones:
+        previous = before.get(_milestone_key(new_side, milestone))
+        was_done = previous is not None and previous.done_on is not None
+        if milestone.done_on is not None and not was_done:
+            title = new_side.show(milestone.title)
+            yield MilestoneDone(milestone.id, title, milestone.due, milestone.done_on)
+
+
+def _all_values(
+    old: dict[str, Indicator], new: Iterable[Indicator], side: _Side
+) -> Iterator[IndicatorValues]:
+    for indicator in new:
+        previous = old.get(indicator.id)
+        change = _values(previous.values if previous else [], indicator, side)
+        if change.added or change.revised or change.removed:
+            yield change
+
+
+def _values(old: list[IndicatorPoint], indicator: Indicator, side: _Side) -> IndicatorValues:
+    """Points are matched by date and region; a new value at the same point is a revision.
+    Points of an indicator that was removed altogether are not listed (the indicator is).
+
+    Unchanged points are matched first, so that a point repeated at the same date and region
+    (two sources, say) is not mistaken for a revision of the other.
+    """
+    pools: dict[tuple[date, str | None], list[Measurement]] = {}
+    for point in old:
+        pools.setdefault((point.date, point.region), []).append(_measurement(point))
+    unmatched = []
+    for point in indicator.values:
+        pool, now = pools.get((point.date, point.region), []), _measurement(point)
+        same = next((m for m in pool if m.value == now.value), None)
+        if same is None:
+            unmatched.append(now)
+        else:
+            pool.remove(same)
+    added: list[Measurement] = []
+    revised: list[tuple[Measurement, Measurement]] = []
+    for now in unmatched:
+        pool = pools.get((now.date, now.region), [])
+        if pool:
+            revised.append((pool.pop(0), now))
+        else:
+            added.append(now)
+    removed = tuple(m for pool in pools.values() for m in pool)
+    title = side.show(indicator.title)
+    return IndicatorValues(
+        indicator.id, title, indicator.unit, tuple(added), tuple(revised), removed
+    )
+
+
+def _measurement(point: IndicatorPoint) -> Measurement:
+    return Measurement(point.date, point.value, point.region, point.source)
+
+
+@dataclass(frozen=True)
+class FileDiff:
+    """One file compared: ``old`` and ``new`` name the versions (``path@REV`` for git).
+
+    ``diff`` is None when the file did not exist in the old version.
+    """
+
+    old: str
+    new: str
+    diff: RoadmapDiff | None
+
+    @property
+    def status(self) -> Literal["added", "modified", "unchanged"]:
+        if self.diff is None:
+            return "added"
+        return "unchanged" if self.diff.is_empty else "modified"
