@@ -1,9 +1,10 @@
 """The strict loader: YAML 1.2 scalars, no duplicate keys, no aliases, no tags, with positions.
 
-PyYAML composes the node tree (in C when libyaml is present); we walk it ourselves instead of
-letting PyYAML construct Python objects, which is where its YAML 1.1 habits live. Anchors,
-aliases and tags are found by a pass over the parser events, made only when the text contains
-one of the characters that can introduce them.
+PyYAML's parser (libyaml's, in C, when present) turns the text into a stream of events; we
+build plain data from that stream ourselves instead of letting PyYAML compose and construct
+Python objects, which is where its YAML 1.1 habits live. The builder keeps its own stack, so
+no input can exhaust Python's, and it stops at the first limit crossed (size, depth, number of
+values), so hostile input costs little time and memory before it is refused.
 """
 
 from __future__ import annotations
@@ -15,11 +16,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 from uhc_roadmap.diagnostics import Diagnostic, Severity
 from uhc_roadmap.loading.scalars import ScalarRangeError, resolve_plain, yaml11_reading
-from uhc_roadmap.loading.source import DecodeProblem, decode, text_position
+from uhc_roadmap.loading.source import DecodeProblem, decode, text_position, visible
 from uhc_roadmap.loading.sourcemap import DocPath, Position, SourceMap
 
 try:  # libyaml's C parser when PyYAML was built with it
@@ -27,17 +37,27 @@ try:  # libyaml's C parser when PyYAML was built with it
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import BaseLoader as _BaseLoader  # type: ignore[assignment]
 
-_MARKERS = ("&", "*", "!")
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _MAX_REPORTED_MARKERS = 20
+_MAX_SHOWN_KEY = 60
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """Bounds that keep hostile input cheap; both are generous for real roadmaps."""
+    """Bounds that keep hostile input cheap; all are generous for real roadmaps.
+
+    A real roadmap is a few hundred kilobytes, six levels deep and a few thousand values;
+    ``max_nodes`` bounds what a dense file under the size limit (``[1,1,1,...]``) can cost.
+    """
 
     max_bytes: int = 8 * 1024 * 1024
     max_depth: int = 64
+    max_nodes: int = 250_000
+
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_depth", "max_nodes"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1")
 
 
 @dataclass(slots=True)
@@ -52,21 +72,14 @@ class LoadedDocument:
 
 
 def load_document(raw: bytes, file: str, limits: Limits | None = None) -> LoadedDocument:
-    """Load one roadmap file strictly; every problem becomes a located Y-diagnostic."""
+    """Load one roadmap file strictly; every problem becomes a located Y-diagnostic.
+
+    ``raw`` may be cut short by a reader that stopped one byte past ``max_bytes``: any input
+    longer than the limit is refused on its length alone.
+    """
     limits = limits or Limits()
     if len(raw) > limits.max_bytes:
-        size_mib = len(raw) / 1_048_576
-        return _failed(
-            file,
-            None,
-            _error(
-                "Y011",
-                file,
-                (1, 1),
-                f"the file is {size_mib:.1f} MiB, over the {limits.max_bytes // 1_048_576} MiB limit",
-                "split the roadmap, or raise `max_file_size` in the configuration",
-            ),
-        )
+        return _failed(file, None, too_large(file, limits.max_bytes))
     text = decode(raw)
     if isinstance(text, DecodeProblem):
         return _failed(
@@ -76,49 +89,47 @@ def load_document(raw: bytes, file: str, limits: Limits | None = None) -> Loaded
         return _load_text(text, file, limits)
 
 
-def _load_text(text: str, file: str, limits: Limits) -> LoadedDocument:
-    if any(marker in text for marker in _MARKERS):
-        problems = _scan_events(text, file)
-        if problems:
-            return _failed(file, text, *problems)
-    try:
-        node = _compose(text)
-    except yaml.YAMLError as exc:
-        return _failed(file, text, _yaml_error(exc, text, file))
-    if node is None:
-        return _failed(
-            file,
-            text,
-            _error(
-                "Y006",
-                file,
-                (1, 1),
-                "the file is empty",
-                'a roadmap starts with `schema_version: "1"`',
-            ),
-        )
-    if not isinstance(node, MappingNode):
-        return _failed(file, text, _not_a_mapping(node, file))
-    walker = _Walker(file, limits.max_depth)
-    data = walker.mapping(node, (), 0)
-    errors = any(d.severity is Severity.ERROR for d in walker.diagnostics)
-    return LoadedDocument(
-        file, text, None if errors else data, walker.source_map, walker.diagnostics
+def too_large(file: str, max_bytes: int, size: int | None = None) -> Diagnostic:
+    """The Y011 finding for a file over ``max_bytes`` (``size`` when the reader knows it)."""
+    shown = f"{format_size(size)}, " if size is not None else ""
+    return _error(
+        "Y011",
+        file,
+        (1, 1),
+        f"the file is too large ({shown}over the {format_size(max_bytes)} limit)",
+        "split the roadmap, or raise `max_file_size` in the configuration",
     )
 
 
-def _compose(text: str) -> Node | None:
+def format_size(size: int) -> str:
+    """A byte count in the unit a person would use: ``8 MiB``, ``512 KiB``, ``47.7 MiB``."""
+    for unit, factor in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if size >= factor:
+            amount = size / factor
+            return f"{amount:.0f} {unit}" if amount.is_integer() else f"{amount:.1f} {unit}"
+    return f"{size} bytes"
+
+
+def _load_text(text: str, file: str, limits: Limits) -> LoadedDocument:
+    builder = _Builder(file, limits)
     loader = _BaseLoader(text)
     try:
-        node: Node | None = loader.get_single_node()
-        return node
+        builder.run(_events(loader))
+    except yaml.YAMLError as exc:
+        builder.stop(_yaml_error(exc, text, file))
     finally:
         loader.dispose()
+    return builder.result(text)
+
+
+def _events(loader: Any) -> Iterator[Event]:
+    while loader.check_event():
+        yield loader.get_event()
 
 
 @contextmanager
 def _gc_paused() -> Iterator[None]:
-    """Composing allocates many small objects and no cycles; the collector only costs time."""
+    """Loading allocates many small objects and no cycles; the collector only costs time."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -128,39 +139,271 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _scan_events(text: str, file: str) -> list[Diagnostic]:
-    """Anchors, aliases and tags, found in the event stream before anything is composed."""
-    problems: list[Diagnostic] = []
-    loader = _BaseLoader(text)
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            if event is not None:
-                problems.extend(_event_problems(event, file))
-    except yaml.YAMLError as exc:
-        problems.append(_yaml_error(exc, text, file))
-    finally:
-        loader.dispose()
-    if len(problems) > _MAX_REPORTED_MARKERS:
-        rest = len(problems) - _MAX_REPORTED_MARKERS
-        last = problems[_MAX_REPORTED_MARKERS - 1]
-        problems = problems[:_MAX_REPORTED_MARKERS]
-        problems.append(
+class _Stop(Exception):
+    """Ends the build early: a limit was crossed, or a second document began."""
+
+
+@dataclass(slots=True)
+class _Frame:
+    """A mapping or a list being filled, and what its next node is for."""
+
+    path: DocPath
+    value: dict[str, Any] | list[Any]
+    seen: dict[str, Position] = field(default_factory=dict)
+    key: str | None = None  # in a mapping: the key whose value comes next
+    drop_value: bool = False  # the value of a refused or repeated key
+
+
+class _Builder:
+    """Turns the event stream into plain data, recording positions and problems.
+
+    Anchors, aliases and tags are collected apart (``markers``): a file that uses them is
+    refused with only those findings, as what its values mean is then not settled.
+    """
+
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.file = file
+        self.limits = limits
+        self.source_map = SourceMap()
+        self.diagnostics: list[Diagnostic] = []
+        self.markers: list[Diagnostic] = []
+        self.markers_seen = 0
+        self.stopped: Diagnostic | None = None
+        self.stack: list[_Frame] = []
+        self.skipping = 0  # open collections inside a subtree that is not kept
+        self.nodes = 0
+        self.documents = 0
+        self.root: Any = None
+        self.root_event: Event | None = None
+
+    def run(self, events: Iterator[Event]) -> None:
+        try:
+            for event in events:
+                self.feed(event)
+        except _Stop:
+            return
+
+    def stop(self, diagnostic: Diagnostic) -> None:
+        self.stopped = diagnostic
+
+    def feed(self, event: Any) -> None:
+        kind = type(event)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            self._close()
+        elif kind is ScalarEvent or kind is AliasEvent:
+            if event.anchor is not None or getattr(event, "tag", None) is not None:
+                self._markers(event)
+            self._count(event)
+            if not self.skipping:
+                self._node(event, None)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None or event.tag is not None:
+                self._markers(event)
+            self._count(event)
+            if self.skipping:
+                self.skipping += 1
+            else:
+                self._node(event, {} if kind is MappingStartEvent else [])
+        elif kind is DocumentStartEvent:
+            self._document(event)
+
+    def _document(self, event: Event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self._halt(
+                _error(
+                    "Y007",
+                    self.file,
+                    _pos(event.start_mark),
+                    "the file holds several YAML documents",
+                    "keep one roadmap per file and remove the `---` separator",
+                )
+            )
+
+    def _count(self, event: Event) -> None:
+        self.nodes += 1
+        if self.nodes > self.limits.max_nodes:
+            self._halt(
+                self._at(
+                    "Y011",
+                    event,
+                    f"the file holds more than {self.limits.max_nodes:,} keys and values",
+                    "a roadmap holds a few thousand; split the file if it is really this large",
+                )
+            )
+
+    def _node(self, event: Event, container: dict[str, Any] | list[Any] | None) -> None:
+        """Place one node (a scalar, an alias, or a collection just opened) where it belongs."""
+        top = self.stack[-1] if self.stack else None
+        if top is None:
+            self._root(event, container)
+            return
+        if isinstance(top.value, dict) and top.key is None and not top.drop_value:
+            self._key(top, event, container)
+            return
+        if top.drop_value:
+            top.drop_value = False
+            self._skip(container)
+            return
+        path = (*top.path, len(top.value) if isinstance(top.value, list) else str(top.key))
+        self._place(top, self._value(event, container, path))
+
+    def _root(self, event: Event, container: dict[str, Any] | list[Any] | None) -> None:
+        self.root_event = event
+        if isinstance(container, dict):
+            self.root = self._value(event, container, ())
+        else:  # refused as a whole (Y008): nothing inside it is looked at
+            self._skip(container)
+
+    def _value(
+        self, event: Event, container: dict[str, Any] | list[Any] | None, path: DocPath
+    ) -> Any:
+        self.source_map.values[path] = _pos(event.start_mark)
+        if container is None:
+            return self._scalar(event) if isinstance(event, ScalarEvent) else None
+        if len(self.stack) > self.limits.max_depth:
+            self._halt(
+                self._at(
+                    "Y011",
+                    event,
+                    f"nesting deeper than {self.limits.max_depth} levels",
+                    "a roadmap is a few levels deep; raise `max_depth` in the configuration "
+                    "if needed",
+                )
+            )
+        self.stack.append(_Frame(path, container))
+        return container
+
+    def _place(self, top: _Frame, value: Any) -> None:
+        if isinstance(top.value, list):
+            top.value.append(value)
+        else:
+            top.value[str(top.key)] = value
+            top.key = None
+
+    def _skip(self, container: dict[str, Any] | list[Any] | None) -> None:
+        if container is not None:
+            self.skipping = 1
+
+    def _close(self) -> None:
+        if self.skipping:
+            self.skipping -= 1
+        elif self.stack:
+            self.stack.pop()
+
+    def _key(self, top: _Frame, event: Event, container: dict[str, Any] | list[Any] | None) -> None:
+        if not isinstance(event, ScalarEvent):
+            if container is not None:
+                self._add(
+                    "Y010", event, "a mapping key must be a plain name, not a list or mapping"
+                )
+                self._skip(container)
+            top.drop_value = True
+            return
+        key = str(event.value)
+        pos = _pos(event.start_mark)
+        first = top.seen.get(key)
+        if first is not None:
+            self._duplicate(key, first, pos)
+            top.drop_value = True
+            return
+        top.seen[key] = pos
+        top.key = key
+        self.source_map.keys[(*top.path, key)] = pos
+
+    def _scalar(self, event: ScalarEvent) -> Any:
+        if event.style:  # quoted or block scalar: always text ('' or None is plain)
+            return event.value
+        try:
+            value = resolve_plain(event.value)
+        except ScalarRangeError as exc:
+            self._add(
+                "Y012", event, f"number out of range: {exc}", "quote it if it is an identifier"
+            )
+            return None
+        if isinstance(value, str) and value:
+            reading = yaml11_reading(value)
+            if reading is not None:
+                self._add(
+                    "Y009",
+                    event,
+                    f"`{value}` is read as text here, but YAML 1.1 readers take it as {reading}",
+                    f'quote it: "{value}"',
+                    Severity.WARNING,
+                )
+        return value
+
+    def _duplicate(self, key: str, first: Position, again: Position) -> None:
+        shown = visible(key if len(key) <= _MAX_SHOWN_KEY else key[: _MAX_SHOWN_KEY - 3] + "...")
+        self.diagnostics.append(
             _error(
-                last.code, file, (last.line, last.col), f"{rest} more anchors, aliases or tags", ""
+                "Y002",
+                self.file,
+                again,
+                f"duplicate key `{shown}`: first at line {first[0]}, again at line {again[0]}",
+                "YAML would silently keep only one of the two values; remove or merge one",
             )
         )
-    return problems
+
+    def _markers(self, event: Event) -> None:
+        """Anchors, aliases and tags: each one reported where it stands, up to a bound."""
+        for problem in _event_problems(event, self.file):
+            self.markers_seen += 1
+            if self.markers_seen <= _MAX_REPORTED_MARKERS:
+                self.markers.append(problem)
+
+    def _halt(self, diagnostic: Diagnostic) -> None:
+        self.stop(diagnostic)
+        raise _Stop
+
+    def _add(
+        self,
+        code: str,
+        event: Event,
+        message: str,
+        hint: str = "",
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.diagnostics.append(self._at(code, event, message, hint, severity))
+
+    def _at(
+        self, code: str, event: Event, message: str, hint: str, severity: Severity = Severity.ERROR
+    ) -> Diagnostic:
+        return Diagnostic(code, severity, self.file, *_pos(event.start_mark), message, hint)
+
+    def result(self, text: str) -> LoadedDocument:
+        refused = self._marker_findings()
+        if self.stopped is not None:
+            return _failed(self.file, text, *refused, self.stopped)
+        if refused:
+            return _failed(self.file, text, *refused)
+        if self.root_event is None:
+            return _failed(self.file, text, _empty(self.file))
+        if not isinstance(self.root, dict):
+            return _failed(self.file, text, _not_a_mapping(self.root_event, self.file))
+        errors = any(d.severity is Severity.ERROR for d in self.diagnostics)
+        data = None if errors else self.root
+        return LoadedDocument(self.file, text, data, self.source_map, self.diagnostics)
+
+    def _marker_findings(self) -> list[Diagnostic]:
+        rest = self.markers_seen - len(self.markers)
+        if rest <= 0:
+            return list(self.markers)
+        last = self.markers[-1]
+        summary = _error(
+            last.code, self.file, (last.line, last.col), f"{rest} more anchors, aliases or tags", ""
+        )
+        return [*self.markers, summary]
 
 
-def _event_problems(event: yaml.Event, file: str) -> Iterator[Diagnostic]:
+def _event_problems(event: Event, file: str) -> Iterator[Diagnostic]:
     pos = _pos(event.start_mark)
-    if isinstance(event, yaml.AliasEvent):
+    if isinstance(event, AliasEvent):
         yield _error(
             "Y003",
             file,
             pos,
-            f"alias `*{event.anchor}`: anchors and aliases are not allowed",
+            f"alias `*{visible(str(event.anchor))}`: anchors and aliases are not allowed",
             "write the value out in full; aliases hide what a reviewer reads and can explode in size",
         )
         return
@@ -170,7 +413,7 @@ def _event_problems(event: yaml.Event, file: str) -> Iterator[Diagnostic]:
             "Y003",
             file,
             pos,
-            f"anchor `&{anchor}`: anchors and aliases are not allowed",
+            f"anchor `&{visible(anchor)}`: anchors and aliases are not allowed",
             "remove the anchor and write values out in full",
         )
     tag = getattr(event, "tag", None)
@@ -179,7 +422,7 @@ def _event_problems(event: yaml.Event, file: str) -> Iterator[Diagnostic]:
 
 
 def _tag_problem(tag: str, file: str, pos: Position) -> Diagnostic:
-    shown = "!!" + tag[len(_STANDARD_TAG) :] if tag.startswith(_STANDARD_TAG) else tag
+    shown = visible("!!" + tag[len(_STANDARD_TAG) :] if tag.startswith(_STANDARD_TAG) else tag)
     if "python/" in tag:
         return _error(
             "Y004",
@@ -207,7 +450,6 @@ _SYNTAX_HINTS = (
         "could not find expected ':'",
         "check the indentation and the quoting of this line and the one above",
     ),
-    ("found undefined alias", "aliases are not allowed; write the value out in full"),
     (
         "did not find expected key",
         "check the indentation: items of one mapping start in the same column",
@@ -221,31 +463,28 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(mark) if mark is not None else (1, 1)
         problem = exc.problem or "invalid YAML"
-        if "expected a single document" in f"{problem} {exc.context}":
+        if "maximum nesting depth" in problem:
             return _error(
-                "Y007",
+                "Y011",
                 file,
                 pos,
-                "the file holds several YAML documents",
-                "keep one roadmap per file and remove the `---` separator",
+                "nesting too deep for the YAML parser",
+                "a roadmap is a few levels deep; look for brackets or indentation that never close",
             )
-        if "undefined alias" in problem:
-            return _error("Y003", file, pos, "alias to an undefined anchor", _hint_for(problem))
-        if "maximum nesting depth" in problem:
-            return _error("Y011", file, pos, "nesting too deep for the YAML parser", "")
         context = f" {exc.context}" if exc.context else ""
         hint = _TAB_HINT if _char_at(text, pos) == "\t" else _hint_for(problem)
-        return _error("Y001", file, pos, f"invalid YAML: {problem}{context}", hint)
+        return _error("Y001", file, pos, f"invalid YAML: {visible(problem)}{context}", hint)
     if isinstance(exc, yaml.reader.ReaderError):
         line, col = text_position(text, min(exc.position, len(text)))
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
         return _error(
             "Y005",
             file,
             (line, col),
-            f"character {exc.character!r} is not allowed in YAML",
-            "remove it",
+            f"the character `{visible(char)}` is not allowed in YAML",
+            f'remove it; inside double quotes it can be written as the escape "{visible(char)}"',
         )
-    return _error("Y001", file, (1, 1), f"invalid YAML: {exc}", "")
+    return _error("Y001", file, (1, 1), f"invalid YAML: {visible(str(exc))}", "")
 
 
 def _char_at(text: str, pos: Position) -> str:
@@ -261,112 +500,31 @@ def _hint_for(problem: str) -> str:
     return ""
 
 
-def _not_a_mapping(node: Node, file: str) -> Diagnostic:
-    kind = "a list" if isinstance(node, SequenceNode) else "a single value"
-    if isinstance(node, ScalarNode) and not node.style and resolve_plain(node.value) is None:
+def _empty(file: str) -> Diagnostic:
+    return _error(
+        "Y006", file, (1, 1), "the file is empty", 'a roadmap starts with `schema_version: "1"`'
+    )
+
+
+def _not_a_mapping(event: Event, file: str) -> Diagnostic:
+    kind = "a list" if isinstance(event, SequenceStartEvent) else "a single value"
+    if isinstance(event, ScalarEvent) and not event.style and _reads_as_null(event.value):
         kind = "null"
     return _error(
         "Y008",
         file,
-        _pos(node.start_mark),
+        _pos(event.start_mark),
         f"the document is {kind}, not a mapping of fields",
         'a roadmap is a mapping that starts with `schema_version: "1"`',
     )
 
 
-class _Walker:
-    """Turns a composed node tree into plain data, recording positions and problems."""
-
-    def __init__(self, file: str, max_depth: int) -> None:
-        self.file = file
-        self.max_depth = max_depth
-        self.source_map = SourceMap()
-        self.diagnostics: list[Diagnostic] = []
-        self._too_deep = False
-
-    def node(self, node: Node, path: DocPath, depth: int) -> Any:
-        self.source_map.values[path] = _pos(node.start_mark)
-        if isinstance(node, ScalarNode):
-            return self.scalar(node, path)
-        if depth >= self.max_depth:
-            return self._depth_exceeded(node)
-        if isinstance(node, MappingNode):
-            return self.mapping(node, path, depth + 1)
-        return [self.node(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-
-    def mapping(self, node: MappingNode, path: DocPath, depth: int) -> dict[str, Any]:
-        self.source_map.values[path] = _pos(node.start_mark)
-        result: dict[str, Any] = {}
-        seen: dict[str, Position] = {}
-        for key_node, value_node in node.value:
-            key = self._key(key_node)
-            if key is None:
-                continue
-            key_pos = _pos(key_node.start_mark)
-            if key in seen:
-                self._duplicate(key, seen[key], key_pos)
-                continue
-            seen[key] = key_pos
-            key_path = (*path, key)
-            self.source_map.keys[key_path] = key_pos
-            result[key] = self.node(value_node, key_path, depth)
-        return result
-
-    def scalar(self, node: ScalarNode, path: DocPath) -> Any:
-        if node.style:  # quoted or block scalar: always text ('' or None is plain)
-            return node.value
-        try:
-            value = resolve_plain(node.value)
-        except ScalarRangeError as exc:
-            self._add(
-                "Y012", node, f"number out of range: {exc}", "quote it if it is an identifier"
-            )
-            return None
-        if isinstance(value, str) and value:
-            reading = yaml11_reading(value)
-            if reading is not None:
-                self._add(
-                    "Y009",
-                    node,
-                    f"`{value}` is read as text here, but YAML 1.1 readers take it as {reading}",
-                    f'quote it: "{value}"',
-                    Severity.WARNING,
-                )
-        return value
-
-    def _key(self, key_node: Node) -> str | None:
-        if isinstance(key_node, ScalarNode):
-            return str(key_node.value)
-        self._add("Y010", key_node, "a mapping key must be a plain name, not a list or mapping", "")
-        return None
-
-    def _duplicate(self, key: str, first: Position, again: Position) -> None:
-        self.diagnostics.append(
-            _error(
-                "Y002",
-                self.file,
-                again,
-                f"duplicate key `{key}`: first at line {first[0]}, again at line {again[0]}",
-                "YAML would silently keep only one of the two values; remove or merge one",
-            )
-        )
-
-    def _depth_exceeded(self, node: Node) -> None:
-        if not self._too_deep:
-            self._too_deep = True
-            self._add(
-                "Y011",
-                node,
-                f"nesting deeper than {self.max_depth} levels",
-                "a roadmap is a few levels deep; raise `max_depth` in the configuration if needed",
-            )
-
-    def _add(
-        self, code: str, node: Node, message: str, hint: str, severity: Severity = Severity.ERROR
-    ) -> None:
-        self.diagnostics.append(
-            Diagnostic(code, severity, self.file, *_pos(node.start_mark), message, hint)
-        )
+def _reads_as_null(value: str) -> bool:
+    """True when a plain scalar reads as null (huge numbers are not null)."""
+    try:
+        return resolve_plain(value) is None
+    except ScalarRangeError:
+        return False
 
 
 def _pos(mark: Any) -> Position:

@@ -7,6 +7,7 @@ as notes so a rule can warn that another reader of the same file would see somet
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -69,15 +70,16 @@ def resolve_plain(value: str) -> Any:
 
 def _resolve_number(value: str) -> Any:
     if _INT_DEC.fullmatch(value):
-        if len(value) > MAX_INT_DIGITS:
-            raise ScalarRangeError(f"the integer has {len(value)} digits")
-        return int(value)
+        return _bounded(value, 10)
     if _INT_OCT.fullmatch(value):
-        return int(value[2:], 8)
+        return _bounded(value[2:], 8)
     if _INT_HEX.fullmatch(value):
-        return int(value[2:], 16)
+        return _bounded(value[2:], 16)
     if _FLOAT.fullmatch(value):
-        return float(value)
+        number = float(value)
+        if math.isinf(number):
+            raise ScalarRangeError(f"{_short(value)} is too large for a number")
+        return number + 0.0  # -0.0 is 0: a sign on zero only shows up later as "-0"
     if value in _INF:
         return float("inf")
     if value in _NEG_INF:
@@ -85,6 +87,26 @@ def _resolve_number(value: str) -> Any:
     if value in _NAN:
         return float("nan")
     return value
+
+
+def _bounded(digits: str, base: int) -> int:
+    """An integer that every number field can hold: one a float can represent.
+
+    Larger ones are no amount, year or measurement, and Python refuses to even convert
+    those over 4,300 digits (CVE-2020-10735).
+    """
+    if len(digits) > MAX_INT_DIGITS:
+        raise ScalarRangeError(f"the integer has {len(digits)} digits")
+    number = int(digits, base)
+    try:
+        float(number)
+    except OverflowError:
+        raise ScalarRangeError(f"{_short(digits)} is too large for a number") from None
+    return number
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 20 else f"{text[:8]}...{text[-4:]} ({len(text)} characters)"
 
 
 def yaml11_reading(value: str) -> str | None:

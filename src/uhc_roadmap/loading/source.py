@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -57,3 +58,36 @@ def byte_position(data: bytes, offset: int) -> tuple[int, int]:
 def text_position(text: str, offset: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+# Characters a reader cannot see or that move the text around: controls, zero-width and
+# bidirectional formatting, unusual spaces and line separators, unassigned code points.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def visible(text: str) -> str:
+    """``text`` with every hidden character written as an escape, e.g. ``GOV\\u200b-01``.
+
+    Messages quote values from the file; a zero-width space or a right-to-left mark would make
+    two different ids look the same, and a control character could rewrite the terminal.
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(_escape(char) if _hidden(char) else char for char in text)
+
+
+def _hidden(char: str) -> bool:
+    category = unicodedata.category(char)
+    return category in _HIDDEN_CATEGORIES or (category == "Zs" and char != " ")
+
+
+_NAMED_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape(char: str) -> str:
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"

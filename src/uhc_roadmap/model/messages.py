@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from uhc_roadmap.diagnostics import Diagnostic, Severity
+from uhc_roadmap.loading.source import visible
 from uhc_roadmap.loading.sourcemap import DocPath, SourceMap
 from uhc_roadmap.model.fields import field_info, literal_choices, model_at
 
@@ -65,6 +66,12 @@ _MODEL_LEVEL_FIELDS: dict[str, tuple[str, ...]] = {
     "schema_version": ("schema_version",),
     "missing_currency": ("currency",),
 }
+# Error types about a field's presence, not its value.
+_PLACES = {"missing", "extra_forbidden"}
+
+# How much of a value from the file a message quotes.
+_SHOWN = 60
+
 _SINGULAR = {
     "activities": "activity",
     "axes": "axis",
@@ -89,7 +96,7 @@ class Translator:
 
     def translate(self, errors: Iterable[ErrorDetails]) -> list[Diagnostic]:
         found: dict[tuple[int, int, str], Diagnostic] = {}
-        for error in errors:
+        for error in _matched_members(list(errors), self.source_map):
             diagnostic = self.one(error)
             key = (diagnostic.line, diagnostic.col, diagnostic.code)
             if key not in found:
@@ -106,7 +113,10 @@ class Translator:
         line, col = self.source_map.position(path, key=kind == "extra_forbidden")
         message, hint = self._words(kind, error, path, (line, col))
         code = _CODES.get(kind, "S004")
-        return Diagnostic(code, Severity.ERROR, self.file, line, col, message, hint)
+        # Values quoted from the file may hold invisible or control characters: show them.
+        return Diagnostic(
+            code, Severity.ERROR, self.file, line, col, visible(message), visible(hint)
+        )
 
     def _words(
         self, kind: str, error: ErrorDetails, path: DocPath, pos: tuple[int, int]
@@ -128,7 +138,7 @@ class Translator:
             return f"{_field(path)} must be a finite number", "write an ordinary number"
         if kind == "too_short":
             return f"{_field(path)} must not be empty", "give at least one item"
-        return _sentence(error["msg"]), _HINTS.get(kind, "")
+        return _sentence(_clipped_msg(error)), _HINTS.get(kind, "")
 
     def _missing(self, loc: list[str | int]) -> tuple[str, str]:
         name = str(loc[-1])
@@ -143,10 +153,16 @@ class Translator:
         allowed = list(model.model_fields) if model else []
         if name == "<<":
             return "merge keys (`<<`) are not supported", "write the fields out in full"
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        if not name.strip():
+            return "a key is empty", "give the field a name, or remove the line"
+        close = difflib.get_close_matches(name[:_SHOWN], allowed, n=1, cutoff=0.6)
         if close:
-            return f"unknown field `{name}`; did you mean `{close[0]}`?", f"rename it `{close[0]}`"
-        return f"unknown field `{name}`", "allowed here: " + ", ".join(f"`{a}`" for a in allowed)
+            return (
+                f"unknown field `{_shown(name)}`; did you mean `{close[0]}`?",
+                f"rename it `{close[0]}`" + _hidden_hint(name),
+            )
+        hint = "allowed here: " + ", ".join(f"`{a}`" for a in allowed)
+        return f"unknown field `{_shown(name)}`", hint
 
     def _mistyped(
         self, kind: str, value: Any, path: DocPath, pos: tuple[int, int]
@@ -168,16 +184,21 @@ class Translator:
 
     def _not_a_choice(self, value: Any, path: DocPath) -> tuple[str, str]:
         choices = literal_choices(field_info(self.root, list(path)))
-        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(value)[:_SHOWN], choices, n=1, cutoff=0.6)
         hint = "expected one of: " + ", ".join(choices)
         if close:
-            hint = f"did you mean `{close[0]}`? ({hint})"
-        return f"`{value}` is not a valid {_field(path, quoted=False)}", hint
+            hint = f"did you mean `{close[0]}`?{_hidden_hint(str(value))} ({hint})"
+        return f"`{_shown(value)}` is not a valid {_field(path, quoted=False)}", hint
 
     def _pattern(self, error: ErrorDetails, path: DocPath) -> tuple[str, str]:
         pattern = str((error.get("ctx") or {}).get("pattern", ""))
         hint = next((h for p, h in _PATTERN_HINTS.items() if pattern.startswith(p)), "")
-        return f"`{error['input']}` is not a valid {_field(path, quoted=False)}", hint
+        value = str(error["input"])
+        if visible(value) != value:
+            hint = "it holds invisible characters" + _hidden_hint(value) + "; retype it"
+        elif re.fullmatch(pattern, value.upper()) and value.upper() != value:
+            hint = f"write it in upper case: `{_shown(value.upper())}`"
+        return f"`{_shown(value)}` is not a valid {_field(path, quoted=False)}", hint
 
     def _bound(self, kind: str, error: ErrorDetails, path: DocPath) -> tuple[str, str]:
         ctx = error.get("ctx") or {}
@@ -188,7 +209,8 @@ class Translator:
             "less_than": ("less than", "lt"),
         }
         phrase, key = words[kind]
-        return f"{_field(path)} must be {phrase} {_number(ctx.get(key))}, not {error['input']}", ""
+        value = _shown(_number(error["input"]))
+        return f"{_field(path)} must be {phrase} {_number(ctx.get(key))}, not {value}", ""
 
     def _owner(self, loc: list[str | int]) -> str:
         node: Any = self.data
@@ -205,7 +227,21 @@ class Translator:
     def _raw(self, pos: tuple[int, int]) -> str:
         line = self.lines[pos[0] - 1] if 0 < pos[0] <= len(self.lines) else ""
         raw = re.split(r"\s#", line[pos[1] - 1 :], maxsplit=1)[0].strip()
-        return raw.rstrip(",]}").strip() or "…"
+        return _shown(raw.rstrip(",]}").strip() or "…")
+
+
+def _matched_members(errors: list[ErrorDetails], source_map: SourceMap) -> list[ErrorDetails]:
+    """Where a union member had the right type but a wrong value (``.nan`` for a number or
+    text), that is the member the author meant: the other members' type errors are dropped.
+    """
+    constrained = {
+        source_map.resolve(e["loc"]) for e in errors if e["type"] not in _EXPECTED.keys() | _PLACES
+    }
+    return [
+        e
+        for e in errors
+        if e["type"] not in _EXPECTED or source_map.resolve(e["loc"]) not in constrained
+    ]
 
 
 def _field(path: DocPath, *, quoted: bool = True) -> str:
@@ -222,10 +258,9 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return f"the number {_shown(_number(value))}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f'the text "{shown}"'
+        return f'the text "{_shown(value, 40)}"'
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -244,6 +279,26 @@ def _merge_expected(first: Diagnostic, second: Diagnostic) -> Diagnostic:
     return Diagnostic(
         first.code, first.severity, first.file, first.line, first.col, message, first.hint
     )
+
+
+def _shown(value: object, limit: int = _SHOWN) -> str:
+    """A value from the file as a message quotes it: hidden characters escaped, cut short."""
+    text = visible(str(value))
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _hidden_hint(value: str) -> str:
+    hidden = sorted({visible(c) for c in value if visible(c) != c})
+    return f" (remove {', '.join(hidden)})" if hidden else ""
+
+
+def _clipped_msg(error: ErrorDetails) -> str:
+    """pydantic's own message, with a long or hidden value from the file shortened."""
+    value = (error.get("ctx") or {}).get("value")
+    message = error["msg"]
+    if isinstance(value, str) and value and value in message:
+        message = message.replace(value, _shown(value))
+    return message
 
 
 def _number(value: Any) -> str:

@@ -110,7 +110,8 @@ class Activity(Strict):
     documents: list[Document] = Field(default_factory=list)
 
 
-IndicatorValue = StrictFloat | StrictStr
+# A measurement is a finite number or a text (qualitative); .nan and .inf measure nothing.
+IndicatorValue = Annotated[StrictFloat, Field(allow_inf_nan=False)] | StrictStr
 
 
 class Measurement(Strict):
