@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import ROOT
 from uhc_roadmap.config import (
     Config,
     ConfigError,
@@ -157,8 +158,14 @@ def test_option_suggestion_names_the_rule_option(tmp_path: Path) -> None:
 
 
 def test_problems_come_sorted_and_all_at_once(tmp_path: Path) -> None:
-    write(tmp_path / ".uhc-roadmap.yaml", "select: [ZZ1]\nignore: [YY1]\n")
-    assert [p.line for p in problems(tmp_path)] == [1, 2]
+    write(tmp_path / ".uhc-roadmap.yaml", "max_depth: 0\nselect: [ZZ1]\nignroe: [YY1]\n")
+    found = problems(tmp_path)
+    assert [p.line for p in found] == [1, 2, 3]
+    assert [p.message.split(":")[0] for p in found] == [
+        "`max_depth`",
+        "`select`",
+        "unknown key `ignroe` in .uhc-roadmap.yaml",
+    ]
 
 
 def test_problem_prints_like_a_compiler(tmp_path: Path) -> None:
@@ -227,3 +234,16 @@ def test_unknown_codes(code: str) -> None:
 
 def test_lower_case_code_suggests_the_real_one() -> None:
     assert code_problem("b001") == ("unknown rule code `b001`", "did you mean `B001`?")
+
+
+def test_the_documented_examples_load_and_agree(tmp_path: Path) -> None:
+    """docs/configuration.md shows one configuration in both file types."""
+    docs = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    toml_text = docs.split("```toml\n", 1)[1].split("```", 1)[0]
+    yaml_text = docs.split("`.uhc-roadmap.yaml`, the same settings:\n\n```yaml\n", 1)[1]
+    yaml_text = yaml_text.split("```", 1)[0]
+    write(tmp_path / "a" / "pyproject.toml", toml_text)
+    write(tmp_path / "b" / ".uhc-roadmap.yaml", yaml_text)
+    from_toml = load_config(tmp_path / "a").settings
+    assert from_toml == load_config(tmp_path / "b").settings
+    assert from_toml.rules == {"B001": {"tolerance": 5}}

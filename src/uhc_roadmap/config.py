@@ -307,12 +307,13 @@ _EXPECTED = {
 
 
 def _settings(document: _Document) -> Settings:
+    """Every problem at once: the type checks of the model, then codes and rule options."""
+    data = document.data
+    problems = [*_code_problems(data, document), *_option_problems(data, document)]
     try:
-        settings = Settings.model_validate(document.data)
+        settings = Settings.model_validate(data)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        raise ConfigError([_problem(document, error) for error in errors]) from None
-    problems = [*_code_problems(settings, document), *_option_problems(settings, document)]
+        problems += [_problem(document, error) for error in exc.errors(include_url=False)]
     if problems:
         raise ConfigError(problems)
     return settings
@@ -360,12 +361,17 @@ def _closest(word: str, choices: Iterable[str]) -> str:
     return f"did you mean `{close[0]}`?" if close else "known keys: " + ", ".join(choices)
 
 
-def _code_problems(settings: Settings, document: _Document) -> Iterator[ConfigProblem]:
+def _code_problems(data: dict[str, Any], document: _Document) -> Iterator[ConfigProblem]:
+    """Unknown codes, in whatever part of the raw settings has the right shape."""
     for key in ("select", "ignore"):
-        for i, code in enumerate(getattr(settings, key)):
-            yield from _unknown(code, key, (key, i), False, document)
-    for code in settings.severity:
-        yield from _unknown(code, "severity", ("severity", code), True, document)
+        codes = data.get(key)
+        for i, code in enumerate(codes if isinstance(codes, list) else []):
+            if isinstance(code, str):
+                yield from _unknown(code, key, (key, i), False, document)
+    levels = data.get("severity")
+    for code in levels if isinstance(levels, dict) else {}:
+        if isinstance(code, str):
+            yield from _unknown(code, "severity", ("severity", code), True, document)
 
 
 def _unknown(
@@ -399,8 +405,11 @@ def _options_model(code: str) -> type[BaseModel] | None:
     return RULES_BY_CODE[code].options_model
 
 
-def _option_problems(settings: Settings, document: _Document) -> Iterator[ConfigProblem]:
-    for code, table in settings.rules.items():
+def _option_problems(data: dict[str, Any], document: _Document) -> Iterator[ConfigProblem]:
+    tables = data.get("rules")
+    for code, table in (tables if isinstance(tables, dict) else {}).items():
+        if not isinstance(table, dict):
+            continue  # the model reports it: a rule's options are a table
         if code not in known_codes():
             message, hint = code_problem(code) or (f"`{code}` is not a whole rule code", "")
             line, col = document.locate(("rules", code), True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.conftest import golden
@@ -24,9 +26,21 @@ def test_every_registered_reporter_has_a_golden_file() -> None:
     assert set(REPORTERS) == set(EXTENSIONS)
 
 
+def without_rule_texts(sarif: str) -> str:
+    """Rule descriptions come from the rules' docstrings (tested in test_sarif.py); the golden
+    pins the structure, so that editing a docstring does not break it."""
+    log = json.loads(sarif)
+    for rule in log["runs"][0]["tool"]["driver"]["rules"]:
+        for key in ("shortDescription", "fullDescription", "help"):
+            rule[key]["text"] = f"<{key} of {rule['id']}>"
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
 @pytest.mark.parametrize("name", sorted(EXTENSIONS))
 def test_golden(name: str) -> None:
     output = get_reporter(name)(ReportOptions()).render(fixed_results())
+    if name == "sarif":
+        output = without_rule_texts(output)
     golden(f"reporters/{name}.{EXTENSIONS[name]}", without_version(output))
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft4Validator
 
-from tests.conftest import ROADMAPS, check_text
+from tests.conftest import ROADMAPS, ROOT, check_text
 from tests.reporters.conftest import fixed_results
 from uhc_roadmap.diagnostics import FileResult
 from uhc_roadmap.reporters import ReportOptions
@@ -71,8 +71,13 @@ def test_rules_levels_and_regions() -> None:
     for result in run["results"]:
         rule = rules[result["ruleIndex"]]
         assert rule["id"] == result["ruleId"]
-        assert rule["name"] == RULES_BY_CODE[rule["id"]].name
-        assert rule["helpUri"].endswith(f"docs/rules.md#{rule['id'].lower()}")
+        own = RULES_BY_CODE[rule["id"]]
+        assert rule["name"] == own.name
+        assert rule["shortDescription"]["text"] == own.summary()
+        assert rule["help"]["text"] == own.documentation()
+        assert own.documentation().startswith(rule["fullDescription"]["text"])
+        assert "Bad:" not in rule["fullDescription"]["text"]
+        assert rule["helpUri"].endswith(f"docs/rules.md#{rule['id'].lower()}-{rule['name']}")
     levels = {r["ruleId"]: r["level"] for r in run["results"]}
     assert levels == {
         "Y002": "error",
@@ -106,9 +111,17 @@ def test_artifact_uris(file: str, uri: str) -> None:
     assert artifact_uri(file) == uri
 
 
+def test_help_uri_points_at_the_rule_heading_in_docs_rules_md() -> None:
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    for code, rule in RULES_BY_CODE.items():
+        anchor = help_uri(code, rule.name, None).partition("#")[2]
+        assert f"### {code} {rule.name}\n" in docs
+        assert f"(#{anchor})" in docs, f"docs/rules.md has no link to #{anchor}"
+
+
 def test_help_uri_points_into_the_repository_when_known() -> None:
     assert (
-        help_uri("B001", "https://example.org/r")
-        == "https://example.org/r/blob/main/docs/rules.md#b001"
+        help_uri("B001", "spent-above-planned", "https://example.org/r")
+        == "https://example.org/r/blob/main/docs/rules.md#b001-spent-above-planned"
     )
-    assert help_uri("B001", None) == "docs/rules.md#b001"
+    assert help_uri("B001", "x", None) == "docs/rules.md#b001-x"

@@ -34,8 +34,9 @@ def repository_url() -> str | None:
     return next((urls[label].rstrip("/") for label in _URL_LABELS if label in urls), None)
 
 
-def help_uri(code: str, repository: str | None) -> str:
-    page = f"docs/rules.md#{code.lower()}"
+def help_uri(code: str, name: str, repository: str | None) -> str:
+    """The rule's section of docs/rules.md, whose headings read ``### B001 spent-above-planned``."""
+    page = f"docs/rules.md#{code.lower()}-{name}"
     return f"{repository}/blob/main/{page}" if repository else page
 
 
@@ -86,7 +87,7 @@ class SarifReporter(Reporter):
             "shortDescription": {"text": rule.summary()},
             "fullDescription": {"text": _description(documentation)},
             "help": {"text": documentation},
-            "helpUri": help_uri(code, repository),
+            "helpUri": help_uri(code, rule.name, repository),
             "defaultConfiguration": {"level": _LEVELS[rule.severity]},
             "properties": {"tags": [rule.family]},
         }
