@@ -1,0 +1,108 @@
+"""The three charts of a document, drawn from its view-model on first use.
+
+Templates write ``{{ charts.timeline }}``; a Markdown template that never asks pays nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import cached_property
+
+from markupsafe import Markup
+
+from uhc_roadmap.render import charts, labels
+from uhc_roadmap.render.context import ActivityView, DocumentContext
+from uhc_roadmap.render.filters import Filters
+
+
+class DocumentCharts:
+    """SVG charts for one document, in its language."""
+
+    def __init__(
+        self, context: DocumentContext, gettext: Callable[[str], str], filters: Filters
+    ) -> None:
+        self._context = context
+        self._ = gettext
+        self._filters = filters
+
+    def _caption(self, key: str, title: str, desc: str) -> charts.Caption:
+        return charts.Caption(key, self._(title), self._(desc))
+
+    @cached_property
+    def timeline(self) -> Markup:
+        ctx = self._context
+        groups = [
+            charts.TimelineGroup(
+                f"{a.id} – {a.title.text}", tuple(self._bar(x) for x in a.activities)
+            )
+            for a in ctx.axes
+            if a.activities
+        ]
+        reference = self._(labels.REFERENCE_DATE) % {
+            "date": self._filters.date(ctx.as_of, "medium")
+        }
+        used = {a.status for a in ctx.activities}
+        legend = [(s, ctx.status_labels[s]) for s in labels.STATUSES if s in used]
+        caption = self._caption("timeline", labels.CHART_TIMELINE, labels.CHART_TIMELINE_DESC)
+        return charts.timeline(caption, groups, self._span(), (ctx.as_of, reference), legend)
+
+    def _bar(self, activity: ActivityView) -> charts.TimelineBar:
+        marks = tuple(
+            charts.MilestoneMark(
+                m.due,
+                m.done,
+                f"{m.title.text} ({self._filters.date(m.due, 'medium')}, "
+                f"{self._(labels.MILESTONE_DONE if m.done else labels.MILESTONE_OPEN)})",
+            )
+            for m in activity.milestones
+        )
+        return charts.TimelineBar(
+            activity.id,
+            activity.title.text,
+            activity.planned_start,
+            activity.planned_end,
+            activity.status,
+            activity.status_label,
+            activity.figures.completion,
+            marks,
+        )
+
+    def _span(self) -> tuple[date, date]:
+        """The phase, widened to every planned date and the reference date (layout only)."""
+        ctx = self._context
+        starts = [ctx.roadmap.phase_start, ctx.as_of, *(a.planned_start for a in ctx.activities)]
+        ends = [ctx.roadmap.phase_end, ctx.as_of, *(a.planned_end for a in ctx.activities)]
+        return min(starts), max(ends)
+
+    @cached_property
+    def axes(self) -> Markup:
+        rows = [
+            charts.ValueBar(
+                f"{a.id} – {a.title.text}",
+                (a.figures.completion.by_count or 0.0,),
+                (self._filters.percent(a.figures.completion.by_count),),
+            )
+            for a in self._context.axes
+        ]
+        caption = self._caption("axes", labels.CHART_AXES, labels.CHART_AXES_DESC)
+        return charts.bars(caption, rows, [(self._(labels.CHART_AXES), "#0969da")])
+
+    @cached_property
+    def budget(self) -> Markup:
+        funders = self._context.budget_by_funder
+        longest = max((r.figures.planned for r in funders), default=0.0) or 1.0
+        rows = [
+            charts.ValueBar(
+                r.label.text,
+                (r.figures.planned / longest, r.figures.spent / longest),
+                (self._filters.money(r.figures.planned), self._filters.money(r.figures.spent)),
+            )
+            for r in funders
+        ]
+        series = [
+            (self._(labels.PLANNED), charts.PLANNED_FILL),
+            (self._(labels.SPENT), charts.SPENT_FILL),
+        ]
+        caption = self._caption("budget", labels.CHART_BUDGET, labels.CHART_BUDGET_DESC)
+        return charts.bars(caption, rows, series)

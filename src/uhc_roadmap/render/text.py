@@ -1,0 +1,92 @@
+"""User text in documents: the requested language with a marked fallback, and Markdown escaping.
+
+Every string that comes from a roadmap reaches the templates as a :class:`UserText`. In HTML,
+autoescaping calls its ``__html__``, which escapes the text and marks a fallback language with
+``lang``; in Markdown the environment's ``finalize`` calls :func:`markdown_text`, so a title can
+neither inject raw HTML nor break a table, even in a user's template.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
+
+from uhc_roadmap.model import Text
+
+# CommonMark lets a backslash escape any ASCII punctuation; these are the ones that start
+# markup inside a line (emphasis, code, links, raw HTML, entities, GFM tables and strikethrough).
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+# ...and these only at the start of a line: headings, quotes, lists, setext underlines.
+_LINE_START = re.compile(r"^([#>+=-])|^(\d+)([.)])")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class UserText:
+    """Text from a roadmap. ``lang`` is None when the format does not say (ids, units, refs)."""
+
+    text: str
+    lang: str | None = None
+    fallback: bool = False
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __html__(self) -> str:
+        body = escape(self.text)
+        if not self.fallback or self.lang is None:
+            return str(body)
+        return str(
+            Markup(
+                '<span lang="{0}" class="fallback">{1}</span><sup class="lang-tag">{0}</sup>'
+            ).format(self.lang, body)
+        )
+
+
+def localise(text: Text, lang: str, default_lang: str) -> UserText:
+    """``text`` in ``lang``, else in the roadmap's default language (marked as a fallback)."""
+    value, fell_back = text.get(lang, default_lang)
+    return UserText(value, _language_of(text, lang, default_lang, fell_back), fell_back)
+
+
+def _language_of(text: Text, lang: str, default_lang: str, fell_back: bool) -> str:
+    if not fell_back:
+        return lang
+    if text.plain or default_lang in text.values:
+        return default_lang
+    return next(iter(text.values))
+
+
+def escape_markdown(value: str) -> str:
+    """Plain text that Markdown shows as written, on one line (tables and lists stay whole)."""
+    flat = _SPACES.sub(" ", value).strip()
+    escaped = _INLINE.sub(r"\\\1", flat)
+    return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return f"{match.group(2)}\\{match.group(3)}"
+
+
+def markdown_text(value: UserText) -> str:
+    """Escaped text, with a discreet ``*(fr)*`` after a fallback."""
+    body = escape_markdown(value.text)
+    if value.fallback and value.lang is not None:
+        return f"{body} *({value.lang})*"
+    return body
+
+
+def markdown_url(url: str) -> str:
+    """A link destination Markdown cannot misread: spaces, brackets and parentheses encoded."""
+    return quote(url, safe=":/?#@!$&'*+,;=%-._~")

@@ -1,0 +1,96 @@
+"""The SVG charts: well-formed, accessible, escaped, and drawn where the dates and shares say."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from uhc_roadmap.render import charts
+
+NS = {"svg": "http://www.w3.org/2000/svg"}
+CAPTION = charts.Caption("t", "Title <b>", "Desc & more")
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def bar(status: str, completion: float | None, start: date, end: date) -> charts.TimelineBar:
+    mark = charts.MilestoneMark(date(2021, 6, 1), True, "<script>x</script>")
+    return charts.TimelineBar("A-1", "<img src=x>", start, end, status, status, completion, (mark,))
+
+
+def timeline(*bars: charts.TimelineBar, reference: date = date(2021, 7, 1)) -> ET.Element:
+    group = charts.TimelineGroup("GOV – <i>gov</i>", bars)
+    span = (date(2021, 1, 1), date(2022, 12, 31))
+    return parse(charts.timeline(CAPTION, [group], span, (reference, "Ref"), [("ongoing", "on")]))
+
+
+def test_accessible_name_and_description() -> None:
+    root = timeline(bar("ongoing", 0.5, date(2021, 1, 1), date(2021, 12, 31)))
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "t-title t-desc"
+    assert root.find("svg:title", NS).text == "Title <b>"  # type: ignore[union-attr]
+    assert root.find("svg:desc", NS).text == "Desc & more"  # type: ignore[union-attr]
+
+
+def test_text_is_escaped_not_markup() -> None:
+    root = timeline(bar("ongoing", 0.5, date(2021, 1, 1), date(2021, 12, 31)))
+    assert not root.findall(".//svg:script", NS)
+    assert not root.findall(".//svg:img", NS)
+    titles = [t.text for t in root.iter("{http://www.w3.org/2000/svg}title")]
+    assert "<script>x</script>" in titles  # parsed back as text: it was escaped
+    assert any(t and "<img src=x>" in t for t in titles)
+
+
+def test_completion_fills_its_share_of_the_planned_bar() -> None:
+    root = timeline(bar("ongoing", 0.25, date(2021, 1, 1), date(2022, 12, 31)))
+    rects = root.findall(".//svg:g[@class='activity status-ongoing']/svg:rect", NS)
+    planned, done = (float(r.get("width", 0)) for r in rects)
+    assert abs(done / planned - 0.25) < 0.01
+
+
+def test_reference_date_line_sits_at_its_date() -> None:
+    early = timeline(
+        bar("planned", 0, date(2021, 1, 1), date(2021, 2, 1)), reference=date(2021, 1, 1)
+    )
+    late = timeline(
+        bar("planned", 0, date(2021, 1, 1), date(2021, 2, 1)), reference=date(2022, 12, 31)
+    )
+    x = [
+        float(r.find(".//svg:g[@class='reference-date']/svg:line", NS).get("x1", 0))  # type: ignore[union-attr]
+        for r in (early, late)
+    ]
+    assert x[0] == charts.TIMELINE_LABEL
+    assert x[1] == charts.WIDTH - 12
+
+
+def test_milestones_are_drawn_filled_when_reached() -> None:
+    root = timeline(bar("completed", 1.0, date(2021, 1, 1), date(2021, 12, 31)))
+    [diamond] = root.findall(".//svg:polygon[@class='milestone']", NS)
+    assert diamond.get("fill") == charts.INK
+
+
+def test_bars_scale_and_label_every_series() -> None:
+    rows = [charts.ValueBar("EU <x>", (1.0, 0.5), ("$10", "$5"))]
+    svg = charts.bars(CAPTION, rows, [("Planned", "#aaa"), ("Spent", "#333")])
+    root = parse(svg)
+    widths = [float(r.get("width", 0)) for r in root.findall(".//svg:rect[@class='bar']", NS)]
+    assert widths[1] == widths[0] / 2
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert {"EU <x>", "$10", "$5", "Planned", "Spent"} <= set(texts)
+
+
+def test_status_colours_contrast_with_white() -> None:
+    for colour in charts.STATUS_COLOURS.values():
+        assert contrast(colour, "#ffffff") >= 4.5, colour
+
+
+def contrast(a: str, b: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
