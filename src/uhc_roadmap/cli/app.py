@@ -12,6 +12,7 @@ from uhc_roadmap import __version__
 from uhc_roadmap.cli.common import ExitCode
 from uhc_roadmap.cli.diff import diff
 from uhc_roadmap.cli.new import new
+from uhc_roadmap.cli.render import render
 from uhc_roadmap.cli.report import report
 from uhc_roadmap.cli.rules import rules
 from uhc_roadmap.cli.schema import schema
@@ -51,6 +52,7 @@ def root(
 app.command()(validate)
 app.command()(schema)
 app.command()(new)
+app.command()(render)
 app.command()(diff)
 app.command()(rules)
 app.command()(report)
