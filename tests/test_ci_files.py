@@ -1,0 +1,120 @@
+"""The CI files a roadmap repository uses: action.yml, .pre-commit-hooks.yaml and docs/ci.md.
+
+They name options, inputs and hook ids of this project; these tests fail when one of them drifts
+from what the code offers. (tests/e2e/test_action.py and test_pre_commit.py run them.)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import typer
+import yaml
+
+from tests.conftest import ROOT
+from uhc_roadmap.cli.app import app
+from uhc_roadmap.reporters import REPORTERS
+
+ACTION: dict[str, Any] = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+HOOKS: list[dict[str, Any]] = yaml.safe_load(
+    (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+)
+CI_DOC = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+EXPRESSION = re.compile(r"\$\{\{\s*([^}]+?)\s*\}\}")
+
+
+def steps() -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = ACTION["runs"]["steps"]
+    return found
+
+
+def validate_options() -> set[str]:
+    group: Any = typer.main.get_command(app)
+    params = group.commands["validate"].params
+    options = {o for p in params for o in p.opts if o.startswith("-")}
+    assert {"--format", "--strict", "--output"} <= options
+    return options
+
+
+def options_in(command_line: str) -> set[str]:
+    return {t.split("=")[0] for t in command_line.split() if t.startswith("-") and t != "--"}
+
+
+def yaml_blocks(markdown: str) -> list[Any]:
+    return [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", markdown, re.S)]
+
+
+def test_composite_action_with_documented_inputs() -> None:
+    assert ACTION["runs"]["using"] == "composite"
+    assert set(ACTION["inputs"]) == {"paths", "format", "args", "version", "python-version"}
+    assert all(i["description"] for i in ACTION["inputs"].values())
+    assert steps()[0]["uses"].startswith("actions/setup-python@")
+    assert ACTION["inputs"]["format"]["default"] in REPORTERS
+
+
+def test_every_input_is_used_and_every_reference_declared() -> None:
+    text = (ROOT / "action.yml").read_text(encoding="utf-8")
+    referenced = {e.removeprefix("inputs.") for e in EXPRESSION.findall(text) if "inputs." in e}
+    assert referenced == set(ACTION["inputs"])
+
+
+def test_no_expression_is_pasted_into_a_script() -> None:
+    """Inputs are attacker-controlled in some workflows: they go through env, never into run."""
+    for step in steps():
+        assert not EXPRESSION.search(step.get("run", "")), step["name"]
+        assert step.get("shell", "bash") == "bash"
+
+
+def test_installs_from_the_action_path() -> None:
+    install = next(s for s in steps() if "pip install" in s.get("run", ""))
+    assert install["env"]["UHC_ROADMAP_SOURCE"] == "${{ github.action_path }}"
+    assert (ROOT / "pyproject.toml").is_file()  # the action path is an installable project
+
+
+def test_the_validate_line_uses_real_options() -> None:
+    run = next(s["run"] for s in steps() if "uhc-roadmap validate" in s.get("run", ""))
+    line = next(x for x in run.splitlines() if "uhc-roadmap validate" in x)
+    assert options_in(line)
+    assert options_in(line) <= validate_options()
+
+
+def test_pre_commit_hook() -> None:
+    [hook] = HOOKS
+    assert hook["id"] == "uhc-roadmap-validate"
+    assert hook["entry"] == "uhc-roadmap validate"
+    assert (hook["language"], hook["types"]) == ("python", ["yaml"])
+    files = re.compile(hook["files"])
+    assert files.search("roadmaps/morocco.yaml")
+    assert files.search("countries/roadmaps/kz.yml")
+    assert not files.search(".github/workflows/ci.yaml")
+    assert hook.get("pass_filenames", True)
+
+
+def test_ci_doc_workflows_use_real_inputs_options_and_hook() -> None:
+    blocks = yaml_blocks(CI_DOC)
+    uses = [
+        step
+        for block in blocks
+        if isinstance(block, dict)
+        for job in block.get("jobs", {}).values()
+        for step in job["steps"]
+        if "uhc-roadmap@" in step.get("uses", "")
+    ]
+    assert len(uses) == 2
+    for step in uses:
+        assert set(step.get("with", {})) <= set(ACTION["inputs"])
+        assert options_in(step.get("with", {}).get("args", "")) <= validate_options()
+        assert step.get("with", {}).get("format", "github") in REPORTERS
+    commands = re.findall(r"uhc-roadmap validate[^\n`]*", CI_DOC)
+    assert commands
+    for command in commands:
+        assert options_in(command) <= validate_options(), command
+    hook_ids = [
+        h["id"]
+        for block in blocks
+        if isinstance(block, dict) and "repos" in block
+        for repo in block["repos"]
+        for h in repo["hooks"]
+    ]
+    assert hook_ids == [HOOKS[0]["id"]]
