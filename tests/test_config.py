@@ -5,14 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT
+from uhc_roadmap import config as config_module
 from uhc_roadmap.config import (
     Config,
     ConfigError,
     ConfigProblem,
+    Settings,
     code_problem,
     load_config,
     parse_size,
@@ -247,3 +249,31 @@ def test_the_documented_examples_load_and_agree(tmp_path: Path) -> None:
     from_toml = load_config(tmp_path / "a").settings
     assert from_toml == load_config(tmp_path / "b").settings
     assert from_toml.rules == {"B001": {"tolerance": 5}}
+
+
+_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 10**9), st.text(max_size=12), st.floats()
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_KEYS = st.sampled_from([*Settings.model_fields, "B001", "Q", "tolerance"]) | st.text(max_size=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(_KEYS, _VALUES, max_size=5))
+def test_any_table_gives_settings_or_located_problems(table: dict[str, object]) -> None:
+    """Never a crash: pyproject.toml tables arrive as arbitrary data."""
+    document = config_module._Document("x.toml", table, lambda path, key: (1, 1), "[t]")
+    found: list[ConfigProblem] = []
+    result: Settings | None = None
+    try:
+        result = config_module._settings(document)
+    except ConfigError as exc:
+        found = exc.problems
+    assert (result is None) == bool(found)
+    assert all(p.file == "x.toml" and p.message for p in found)

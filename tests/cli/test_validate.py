@@ -153,6 +153,9 @@ def test_explicit_config(repo: Path, capsys: pytest.CaptureFixture[str]) -> None
     code, _, err = run(capsys, "--config", "missing.yaml")
     assert code == 2
     assert "missing.yaml: error: configuration file: no such file" in err
+    code, _, err = run(capsys, "--config", "ci.yaml", "--no-config")
+    assert code == 2
+    assert "--config and --no-config cannot be used together" in err
 
 
 def test_warn_unused_ignores(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

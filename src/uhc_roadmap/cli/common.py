@@ -55,6 +55,8 @@ def load_config_or_fail(explicit: Path | None = None, *, disabled: bool = False)
     """The run's configuration (``--config``, else the nearest file); its problems exit 2."""
     from uhc_roadmap.config import Config, ConfigError, load_config
 
+    if disabled and explicit is not None:
+        fail("--config and --no-config cannot be used together")
     if disabled:
         return Config.default(Path.cwd())
     try:
