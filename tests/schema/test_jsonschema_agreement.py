@@ -87,3 +87,83 @@ def test_own_cases_fail_our_validator_with_their_expected_s_codes(path: Path) ->
     found = [(d.code, d.line, d.col) for d in result.diagnostics]
     assert found == read_expected(path.with_suffix(".expected"))
     assert {code for code, _, _ in found} <= SCHEMA_CODES
+
+
+# Editors (the Red Hat YAML extension, yaml-language-server) implement JSON Schema draft 7. The
+# schema declares 2020-12 but keeps to keywords that draft 7 reads the same way; `$defs` is only
+# reached through JSON-pointer `$ref`s, which any draft resolves.
+DRAFT_7_KEYWORDS = frozenset(
+    [
+        "$schema",
+        "$id",
+        "$ref",
+        "$defs",
+        "title",
+        "description",
+        "default",
+        "type",
+        "enum",
+        "const",
+        "format",
+        "pattern",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "items",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "contains",
+        "properties",
+        "patternProperties",
+        "additionalProperties",
+        "propertyNames",
+        "required",
+        "minProperties",
+        "maxProperties",
+        "anyOf",
+        "allOf",
+        "oneOf",
+        "not",
+        "if",
+        "then",
+        "else",
+    ]
+)
+
+
+def _keywords(node: Any, found: set[str]) -> set[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.add(key)
+            children = (
+                value.values() if key in {"properties", "patternProperties", "$defs"} else [value]
+            )
+            for child in children:
+                _keywords(child, found)
+    elif isinstance(node, list):
+        for item in node:
+            _keywords(item, found)
+    return found
+
+
+def test_schema_keeps_to_keywords_that_draft_7_editors_understand() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert _keywords(schema, set()) <= DRAFT_7_KEYWORDS
+
+
+@pytest.mark.parametrize("path", [*VALID, *INVALID], ids=_name)
+def test_a_draft_7_validator_agrees(path: Path) -> None:
+    from jsonschema import Draft7Validator
+
+    from uhc_roadmap.loading import load_document
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    data = load_document(path.read_bytes(), path.name).data
+    validator = Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
+    errors = [e.message for e in validator.iter_errors(data)]
+    assert bool(errors) == (path in INVALID), errors
