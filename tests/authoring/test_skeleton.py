@@ -106,7 +106,9 @@ def test_schema_ref_can_point_at_a_relative_path() -> None:
     assert text.startswith("# yaml-language-server: $schema=../schema/roadmap.schema.json\n")
 
 
-@pytest.mark.parametrize("query", ["MA", "ma", "MAR", "Morocco", "morocco", "Kingdom of Morocco"])
+@pytest.mark.parametrize(
+    "query", ["MA", "ma", "MAR", "Morocco", "morocco", "Kingdom of Morocco", "Maroc", "maroc"]
+)
 def test_country_by_code_or_name(query: str) -> None:
     assert resolve_country(query) == ("MA", "Morocco")
 
@@ -114,6 +116,15 @@ def test_country_by_code_or_name(query: str) -> None:
 def test_norway_is_not_false() -> None:
     assert resolve_country("NO") == ("NO", "Norway")
     assert resolve_country("no") == ("NO", "Norway")
+
+
+def test_french_names_accents_and_parts_of_names() -> None:
+    assert resolve_country("algerie")[0] == "DZ"
+    assert resolve_country("Kazakh") == ("KZ", "Kazakhstan")
+    with pytest.raises(
+        SkeletonError, match=r"`Korea` could be .*\(KP\).*\(KR\); give the ISO code"
+    ):
+        resolve_country("Korea")
 
 
 def test_unknown_country_suggests_the_closest_name() -> None:

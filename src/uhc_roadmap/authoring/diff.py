@@ -152,23 +152,20 @@ def diff_roadmaps(old: Roadmap, new: Roadmap, lang: str | None = None) -> Roadma
     shown = lang or new.default_language
     old_side, new_side = _Side(old, shown), _Side(new, shown)
     old_acts = {a.id: a for a in old.activities}
-    new_acts = {a.id: a for a in new.activities}
+    new_ids = {a.id for a in new.activities}
     old_inds = {i.id: i for i in old.indicators}
+    new_inds = {i.id for i in new.indicators}
+    changes = (
+        _activity(old_side, new_side, old_acts[a.id], a) for a in new.activities if a.id in old_acts
+    )
     return RoadmapDiff(
         lang=shown,
         roadmap=tuple(_top_level(old, new)),
         added=tuple(new_side.summary(a) for a in new.activities if a.id not in old_acts),
-        removed=tuple(old_side.summary(a) for a in old.activities if a.id not in new_acts),
-        changed=tuple(
-            change
-            for a in new.activities
-            if a.id in old_acts
-            and (change := _activity(old_side, new_side, old_acts[a.id], a)) is not None
-        ),
+        removed=tuple(old_side.summary(a) for a in old.activities if a.id not in new_ids),
+        changed=tuple(c for c in changes if c is not None),
         indicators_added=tuple(i.id for i in new.indicators if i.id not in old_inds),
-        indicators_removed=tuple(
-            i.id for i in old.indicators if i.id not in {n.id for n in new.indicators}
-        ),
+        indicators_removed=tuple(i.id for i in old.indicators if i.id not in new_inds),
         indicator_values=tuple(_all_values(old_inds, new.indicators, new_side)),
     )
 

@@ -7,15 +7,13 @@ format, keep the field order of the documentation and quote exactly what needs q
 from __future__ import annotations
 
 import difflib
-import gettext
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Any
 
+from uhc_roadmap.countries import candidates, country_name, describe, normalise
 from uhc_roadmap.model import codes
 from uhc_roadmap.model.types import DATE_PATTERN, ID_PATTERN
 from uhc_roadmap.schema import SCHEMA_ID
@@ -85,11 +83,17 @@ class Skeleton:
 
 
 def resolve_country(query: str) -> tuple[str, str]:
-    """The alpha-2 code and English name of a country given as alpha-2, alpha-3 or name."""
-    record = _lookup_country(query.strip())
-    if record is None:
+    """The alpha-2 code and English name of a country given as alpha-2, alpha-3 or name.
+
+    Names are English or French, in any case and with or without accents; a part of a name
+    is enough when it names one country only.
+    """
+    found = candidates(query, codes.country_codes())
+    if not found:
         raise SkeletonError(f"unknown country `{query}`{_country_suggestion(query)}")
-    return record.alpha_2, getattr(record, "common_name", record.name)
+    if len(found) > 1:
+        raise SkeletonError(f"`{query}` could be {describe(found)}; give the ISO code")
+    return found[0], country_name(found[0], "en")
 
 
 def parse_day(option: str, value: str) -> date:
@@ -159,7 +163,7 @@ class _Writer:
 
     def header(self) -> list[str]:
         o = self.o
-        name = _country_name(o.country, FALLBACK_LANGUAGE)
+        name = country_name(o.country, FALLBACK_LANGUAGE)
         lines = [
             f"# yaml-language-server: $schema={o.schema_ref}",
             "#",
@@ -175,7 +179,7 @@ class _Writer:
 
     def top(self) -> list[str]:
         o = self.o
-        names = {lang: _country_name(o.country, lang) for lang in o.languages}
+        names = {lang: country_name(o.country, lang) for lang in o.languages}
         title = {
             lang: self.word(lang, "title").format(country=names[lang], phase=o.phase)
             for lang in o.languages
@@ -292,7 +296,7 @@ class _Writer:
 
     def words(self, key: str, *, country: bool = False) -> dict[str, str]:
         return {
-            lang: self.word(lang, key).format(country=_country_name(self.o.country, lang))
+            lang: self.word(lang, key).format(country=country_name(self.o.country, lang))
             if country
             else self.word(lang, key)
             for lang in self.o.languages
@@ -313,53 +317,13 @@ def _quote(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _lookup_country(query: str) -> Any | None:
-    if len(query) == 2:
-        return codes.country(query.upper())
-    if len(query) == 3 and query.isalpha():
-        return codes.country_by_alpha_3(query)
-    return next((c for c in _all_countries() if query.casefold() in _names(c)), None)
-
-
 def _country_suggestion(query: str) -> str:
-    everything = {name: c for c in _all_countries() for name in _names(c)}
-    close = difflib.get_close_matches(query.casefold(), list(everything), n=1, cutoff=0.75)
+    names = {
+        normalise(country_name(code, lang)): code
+        for code in codes.country_codes()
+        for lang in ("en", "fr")
+    }
+    close = difflib.get_close_matches(normalise(query), list(names), n=1, cutoff=0.75)
     if not close:
-        return "; give an ISO 3166-1 code (e.g. MA or MAR) or an English country name"
-    found = everything[close[0]]
-    return f"; did you mean {getattr(found, 'common_name', found.name)} ({found.alpha_2})?"
-
-
-@cache
-def _all_countries() -> tuple[Any, ...]:
-    import pycountry
-
-    countries: Any = pycountry.countries
-    return tuple(countries)
-
-
-def _names(record: Any) -> set[str]:
-    found = {record.name, getattr(record, "common_name", ""), getattr(record, "official_name", "")}
-    return {name.casefold() for name in found if name}
-
-
-def _country_name(alpha_2: str, lang: str) -> str:
-    """The country's name in ``lang`` from the iso-codes translations (English otherwise)."""
-    record: Any = codes.country(alpha_2)
-    english = getattr(record, "common_name", record.name)
-    if lang == "en":
-        return str(english)
-    translated = _translations(lang).gettext(record.name)
-    return translated if translated != record.name else str(english)
-
-
-@cache
-def _translations(lang: str) -> gettext.NullTranslations:
-    import pycountry
-
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
-
-
-def available_languages() -> Sequence[str]:
-    """Languages with built-in words; others fall back to English placeholders."""
-    return tuple(LABELS)
+        return "; give an ISO 3166-1 code (e.g. MA or MAR) or a country name"
+    return f"; did you mean {describe([names[close[0]]])}?"
