@@ -125,10 +125,9 @@ class TableFormat(ReportFormat):
             f"{p.country_name} ({p.country}) · {p.title}",
             style="bold" if self.options.color else "",
         )
-        yield Text(
-            f"{L('Phase')} {p.phase} ({L.day(p.phase_start)} – {L.day(p.phase_end)}) · "
-            f"{L('Reference date')} {L.day(p.as_of)}"
-        )
+        phase = f"{L('Phase')} {p.phase} ({L.day(p.phase_start)} – {L.day(p.phase_end)})"
+        when = f"{L('Reference date')} {L.day(p.as_of)}"
+        yield Text(_wrap(phase, [when], self.options.width, " ·"))
         line = Text(f"{L('Completion')} ")
         line.append(self._bar(p.completion.by_count, 20))
         line.append(f" {L.share(p.completion.by_count)}")
@@ -138,11 +137,12 @@ class TableFormat(ReportFormat):
 
     def _status_summary(self, p: RoadmapProgress) -> Text:
         L = self.labels
-        total = L.ngettext("%(n)s activity", "%(n)s activities", p.statuses.total)
+        total = L.ngettext("%(n)s activity:", "%(n)s activities:", p.statuses.total)
         parts = [L.status_count(s, n) for s, n in p.statuses.items() if n]
-        return Text(
-            _wrap(total % {"n": L.count(p.statuses.total)} + ":", parts, self.options.width)
-        )
+        lead = total % {"n": L.count(p.statuses.total)}
+        if parts:
+            lead, parts = f"{lead} {parts[0]}", parts[1:]
+        return Text(_wrap(lead, parts, self.options.width))
 
     def _axes(self, p: RoadmapProgress) -> Iterator[RenderableType]:
         L = self.labels
@@ -343,15 +343,20 @@ class TableFormat(ReportFormat):
         yield table
 
 
-def _wrap(first: str, parts: Sequence[str], width: int) -> str:
-    """``first`` then the parts joined by commas, broken between parts, never inside one."""
+def _wrap(first: str, parts: Sequence[str], width: int, separator: str = ",") -> str:
+    """``first`` then the parts, broken between parts and never inside one.
+
+    A comma stays at the end of a broken line, as in prose; a middle dot is dropped there.
+    """
     lines = [first]
-    for index, part in enumerate(parts):
-        piece = part + ("," if index < len(parts) - 1 else "")
-        if len(lines[-1]) + 1 + len(piece) > width:
-            lines.append(piece)
-        else:
-            lines[-1] += " " + piece
+    for part in parts:
+        joined = f"{lines[-1]}{separator} {part}"
+        if len(joined) <= width:
+            lines[-1] = joined
+            continue
+        if separator == ",":
+            lines[-1] += separator
+        lines.append(part)
     return "\n".join(lines)
 
 

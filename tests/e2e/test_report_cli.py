@@ -1,0 +1,167 @@
+"""The real `uhc-roadmap report` on the example roadmaps: golden output of every format.
+
+Regenerate the golden files with UHC_UPDATE_GOLDEN=1 after a deliberate change, and read
+the diff: it is the change users will see.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT, cli_command, golden, run_cli
+
+pytestmark = pytest.mark.e2e
+COUNTRY_AS_OF = "--as-of=2021-09-30"
+ANSI = re.compile(r"\x1b\[")
+IMPORTTIME = (sys.executable, "-X", "importtime", "-m", "uhc_roadmap")
+SECTIONS = ("activities", "axes", "budget", "indicators", "milestones")
+
+
+def report(*args: str, env: dict[str, str] | None = None) -> str:
+    completed = run_cli("report", "roadmaps", *args, cwd=ROOT, env=env)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stderr == ""
+    return completed.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("morocco.txt", ["--country", "MA"]),
+        ("morocco.en.txt", ["--country", "MA", "--lang", "en"]),
+        ("morocco.json", ["--country", "MA", "--format", "json"]),
+        ("morocco.md", ["--country", "MA", "--format", "markdown"]),
+        ("kazakhstan.md", ["--country", "KZ", "--format", "markdown", "--as-of=2022-06-30"]),
+        ("algeria.txt", ["--country", "DZ", "--as-of=2026-06-30"]),
+    ],
+)
+def test_country_report(name: str, args: list[str]) -> None:
+    as_of = [] if any(a.startswith("--as-of") for a in args) else [COUNTRY_AS_OF]
+    golden(f"report/{name}", report(*args, *as_of))
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_country_csv_sections(section: str) -> None:
+    text = report("--country", "MA", "--format", "csv", "--section", section, COUNTRY_AS_OF)
+    golden(f"report/morocco.{section}.csv", text)
+
+
+def test_csv_default_section_is_activities() -> None:
+    text = report("--country", "MA", "--format", "csv", COUNTRY_AS_OF)
+    assert text == (ROOT / "tests" / "golden" / "report" / "morocco.activities.csv").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_every_example_roadmap_fixes_its_as_of() -> None:
+    """The portfolio reads each roadmap at its own as_of: reproducible only if it is set."""
+    for path in (ROOT / "roadmaps").glob("*.yaml"):
+        assert re.search(r"^as_of: \d{4}-\d{2}-\d{2}", path.read_text("utf-8"), re.M), path
+
+
+@pytest.mark.parametrize("output_format", ["table", "json", "csv", "markdown"])
+def test_portfolio(output_format: str) -> None:
+    extension = {"table": "txt", "markdown": "md"}.get(output_format, output_format)
+    golden(f"report/portfolio.{extension}", report("--format", output_format))
+
+
+def test_portfolio_sorted_descending() -> None:
+    golden("report/portfolio.by-completion.txt", report("--sort=-completion"))
+
+
+def test_portfolio_at_one_reference_date() -> None:
+    golden("report/portfolio.2022-06-30.csv", report("-f", "csv", "--as-of=2022-06-30"))
+
+
+@pytest.mark.parametrize("query", ["Maroc", "MAR", "morocco"])
+def test_names_and_codes_give_the_same_report(query: str) -> None:
+    french = report("--country", query, "--lang", "fr", COUNTRY_AS_OF)
+    assert french == (ROOT / "tests" / "golden" / "report" / "morocco.txt").read_text("utf-8")
+
+
+def test_piped_output_has_no_escape_codes_even_without_no_color() -> None:
+    text = report("--country", "MA", COUNTRY_AS_OF, env={"NO_COLOR": ""})
+    assert not ANSI.search(text)
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_color_always_paints_even_when_piped() -> None:
+    text = report("--country", "MA", "--color", "always", COUNTRY_AS_OF, env={"NO_COLOR": ""})
+    assert ANSI.search(text)
+
+
+def test_output_file_leaves_stdout_empty(tmp_path: Path) -> None:
+    target = tmp_path / "ma.json"
+    assert report("--country", "MA", "-f", "json", "-o", str(target), COUNTRY_AS_OF) == ""
+    assert target.read_text(encoding="utf-8") == report(
+        "--country", "MA", "-f", "json", COUNTRY_AS_OF
+    )
+
+
+def test_invalid_roadmap_prints_its_errors_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    text = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("axis: GOV", "axis: NOPE"), encoding="utf-8")
+    completed = run_cli("report", str(bad), "--country", "MA")
+    assert (completed.returncode, completed.stdout) == (1, "")
+    assert re.search(r"bad\.yaml:\d+:\d+: R002 error: ", completed.stderr)
+    assert "Traceback" not in completed.stderr
+
+
+def test_json_report_does_not_import_jinja2_or_rich_tables() -> None:
+    completed = subprocess.run(
+        [*IMPORTTIME, "report", "roadmaps", "--country", "MA", "--format", "json", COUNTRY_AS_OF],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    imported = {line.split("|")[-1].strip() for line in completed.stderr.splitlines()}
+    assert "uhc_roadmap.progress" in imported
+    assert not {m for m in imported if m.startswith(("jinja2", "rich.table", "rich.progress"))}
+
+
+def many_roadmaps(folder: Path, count: int) -> None:
+    minimal = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    for i in range(count):
+        (folder / f"r{i:02}.yaml").write_text(minimal.replace("id: P3,", f"id: P3-{i},"), "utf-8")
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    many_roadmaps(tmp_path, 25)
+    environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    master, slave = pty.openpty()
+    completed = subprocess.run(
+        [*cli_command(), "report", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=environment,
+        timeout=60,
+        check=False,
+    )
+    os.close(slave)
+    drawn = _drain(master)
+    assert completed.returncode == 0
+    assert b"Reading roadmaps" in drawn
+    assert b"Reading roadmaps" not in completed.stdout
+    piped = run_cli("report", str(tmp_path), env={"NO_COLOR": ""})
+    assert (piped.returncode, piped.stderr) == (0, "")
+
+
+def _drain(fd: int) -> bytes:
+    data = b""
+    try:
+        while chunk := os.read(fd, 4096):
+            data += chunk
+    except OSError:  # EIO once the writer has closed
+        pass
+    finally:
+        os.close(fd)
+    return data
