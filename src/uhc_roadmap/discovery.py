@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import glob
+import logging
 import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from uhc_roadmap.loading.source import visible
+
 YAML_SUFFIXES = (".yaml", ".yml")
+_LOG = logging.getLogger(__name__)
 STDIN = "-"
 
 
@@ -64,9 +69,9 @@ def _expand_one(argument: str) -> Iterator[Source]:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise InputError(f"{argument}: no such file or directory") from None
+        raise InputError(f"{printable(argument)}: no such file or directory") from None
     except OSError as exc:
-        raise InputError(f"{argument}: cannot be read ({exc.strerror})") from None
+        raise InputError(f"{printable(argument)}: cannot be read ({exc.strerror})") from None
     if stat.S_ISDIR(mode):
         yield from (_source(p) for p in _walk(path))
     else:
@@ -74,17 +79,50 @@ def _expand_one(argument: str) -> Iterator[Source]:
 
 
 def _walk(root: Path) -> list[Path]:
-    """YAML files below a directory, sorted; symlinked directories are not followed (no loops)."""
+    """YAML files below a directory, sorted; symlinked directories are not followed (no loops).
+
+    A folder that cannot be listed is an error (its roadmaps would go unchecked); a link
+    that leads nowhere (a loop, a deleted target) is skipped with a warning.
+    """
     found: list[Path] = []
-    for folder, dirs, files in os.walk(root, onerror=None, followlinks=False):
+    for folder, dirs, files in os.walk(root, onerror=_unlistable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(folder, f) for f in files if f.endswith(YAML_SUFFIXES))
+        candidates = (Path(folder, f) for f in files if f.endswith(YAML_SUFFIXES))
+        found.extend(p for p in candidates if _reachable(p))
     return sorted(found)
 
 
+def _unlistable(error: OSError) -> None:
+    where = printable(str(error.filename or "?"))
+    raise InputError(f"{where}: cannot be read ({error.strerror})")
+
+
+def _reachable(path: Path) -> bool:
+    try:
+        path.stat()
+    except OSError as exc:
+        reasons = {errno.ELOOP: "a symbolic link loop", errno.ENOENT: "a link to a missing file"}
+        reason = reasons.get(exc.errno or 0, f"cannot be read ({exc.strerror})")
+        _LOG.warning("%s: skipped: %s", _source(path).name, reason)
+        return False
+    return True
+
+
 def _source(path: Path) -> Source:
-    name = path.as_posix()
+    name = printable(path.as_posix())
     return Source(name[2:] if name.startswith("./") else name, path)
+
+
+def printable(name: str) -> str:
+    """A file name as messages show it: undecodable bytes and control characters escaped.
+
+    A name is bytes on POSIX; a newline or an escape sequence in one must not forge a line
+    of output or an annotation.
+    """
+    if name.isascii() and name.isprintable():
+        return name
+    raw = os.fsencode(name)
+    return visible(raw.decode("utf-8", errors="backslashreplace"))
 
 
 def _excluded(source: Source, patterns: list[str], base: Path | None) -> bool:
@@ -110,17 +148,64 @@ def _matches(name: str, pattern: str) -> bool:
     )
 
 
-def read(source: Source, stdin: bytes | None = None) -> bytes:
-    """The bytes of a source; unreadable paths raise InputError with one line of explanation."""
+def read(source: Source, stdin: bytes | None = None, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of a source; unreadable paths raise InputError with one line of explanation.
+
+    Only regular files are opened (a FIFO or a device could block or never end). With
+    ``max_bytes``, a larger file is read no further than one byte past it: enough for the
+    loader to refuse it by size without holding it in memory.
+    """
     if source.path is None:
         return stdin or b""
     try:
-        if not source.path.is_file():
-            raise InputError(f"{source.name}: not a regular file")
-        return source.path.read_bytes()
+        _regular(source, os.stat(source.path).st_mode)
+        with open(source.path, "rb", opener=_nonblocking) as handle:
+            opened = os.fstat(handle.fileno())
+            _regular(source, opened.st_mode)  # replaced since the stat?
+            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     except PermissionError:
         raise InputError(f"{source.name}: permission denied") from None
     except IsADirectoryError:
         raise InputError(f"{source.name}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{source.name}: cannot be read ({exc.strerror})") from None
+    _READ.add((opened.st_dev, opened.st_ino))
+    return data
+
+
+_KINDS = (
+    (stat.S_ISDIR, "is a directory"),
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a file"),
+    (stat.S_ISSOCK, "is a socket, not a file"),
+    (stat.S_ISCHR, "is a device, not a file"),
+    (stat.S_ISBLK, "is a device, not a file"),
+)
+
+
+def _regular(source: Source, mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        reason = next((r for test, r in _KINDS if test(mode)), "is not a regular file")
+        raise InputError(f"{source.name}: {reason}")
+
+
+def _nonblocking(path: str, flags: int) -> int:
+    """Opening a FIFO for reading waits for a writer; without blocking it returns at once."""
+    return os.open(path, flags | os.O_NONBLOCK)
+
+
+# Every input file read in this process, by device and inode, so that no output is ever
+# written over one (``uhc_roadmap.output`` asks before replacing a file).
+_READ: set[tuple[int, int]] = set()
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
+
+
+def was_read(path: Path) -> bool:
+    """True when ``path`` is (a link to) a file this process read as input."""
+    try:
+        return _identity(path) in _READ
+    except OSError:
+        return False

@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from uhc_roadmap.discovery import was_read
+
 
 class OutputError(Exception):
     """The output file could not be written (exit 2)."""
@@ -20,6 +22,8 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         raise OutputError(f"{path}: the folder {folder} does not exist")
     if path.is_dir():
         raise OutputError(f"{path}: is a directory")
+    if was_read(path):
+        raise OutputError(f"{path}: is one of the input files; write the output elsewhere")
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -27,6 +31,8 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())  # on disk before the rename makes it the file
         _keep_mode(path, temporary)
         os.replace(temporary, path)
     except BaseException as exc:

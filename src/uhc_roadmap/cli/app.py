@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
 from typing import Annotated
@@ -58,12 +59,26 @@ app.command()(rules)
 app.command()(report)
 
 
+class _Warnings(logging.Handler):
+    """What the core logs (a skipped path) reaches the user as one line on standard error."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"uhc-roadmap: warning: {record.getMessage()}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: user errors exit 1 or 2 with a message, never a traceback."""
+    core_log = logging.getLogger("uhc_roadmap")
+    if not any(isinstance(h, _Warnings) for h in core_log.handlers):
+        core_log.addHandler(_Warnings(logging.WARNING))
+        core_log.propagate = False
     try:
         app(args=argv, prog_name="uhc-roadmap")
     except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else ExitCode.USAGE
+        code = exc.code if isinstance(exc.code, int) else ExitCode.USAGE
+        if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into a silent exit 130
+            print("uhc-roadmap: interrupted", file=sys.stderr)
+        return code
     except KeyboardInterrupt:
         print("uhc-roadmap: interrupted", file=sys.stderr)
         return ExitCode.INTERRUPTED
