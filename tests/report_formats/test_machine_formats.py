@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +110,21 @@ def test_markdown_cells_are_escaped() -> None:
     assert (
         table(["x", "n"], [["a|b", "1"]], right=(1,)) == "| x | n |\n| --- | ---: |\n| a\\|b | 1 |"
     )
+
+
+def _keys(value: object) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in _keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys(v)}
+    return set()
+
+
+def test_every_json_key_is_documented(
+    small_en: RoadmapProgress, small_portfolio: Portfolio
+) -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "report.md").read_text("utf-8")
+    found = _keys(json.loads(render("json", small_en)))
+    found |= _keys(json.loads(get_format("json")(FormatOptions()).portfolio(small_portfolio)))
+    missing = sorted(k for k in found if f'"{k}"' not in docs)
+    assert not missing, f"keys missing from docs/report.md: {missing}"
