@@ -218,3 +218,12 @@ def test_unwritable_step_summary_is_a_warning_not_a_failure(
     code, _, err = run(capsys, "--format", "github")
     assert code == 0
     assert "cannot write the step summary" in err
+
+
+def test_configured_size_limit_refuses_larger_files(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / ".uhc-roadmap.yaml").write_text("max_file_size: 100\n", encoding="utf-8")
+    code, out, _ = run(capsys, "roadmaps/clean.yaml")
+    assert code == 1
+    assert out.startswith("roadmaps/clean.yaml:1:1: Y011 error:")

@@ -199,8 +199,11 @@ def _check(sources: list[Source], options: ValidationOptions) -> list[FileResult
     from uhc_roadmap.validation import check_bytes
 
     stdin = sys.stdin.buffer.read() if any(s.path is None for s in sources) else None
+    limit = options.limits.max_bytes  # a larger file is refused (Y011) without being held whole
     try:
-        return [check_bytes(read(s, stdin), s.name, options).result for s in sources]
+        return [
+            check_bytes(read(s, stdin, max_bytes=limit), s.name, options).result for s in sources
+        ]
     except InputError as exc:
         fail(str(exc))
 
