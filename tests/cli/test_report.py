@@ -152,3 +152,17 @@ def test_window_changes_the_upcoming_milestones(
         return len(document["roadmap"]["milestones"]["upcoming"])
 
     assert (upcoming(), upcoming("--window", "30"), upcoming("--window", "365")) == (1, 0, 2)
+
+
+def test_configured_folder_and_exclude(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "roadmaps").rename(repo / "plans")
+    (repo / "pyproject.toml").write_text(
+        '[tool.uhc-roadmap]\nroadmaps = "plans"\nexclude = ["plans/algeria.yaml"]\n', "utf-8"
+    )
+    code, out, _ = run(capsys, "-f", "csv")
+    assert code == 0
+    assert [row["country"] for row in csv.DictReader(io.StringIO(out))] == ["KZ", "MA"]
+    (repo / "pyproject.toml").write_text('[tool.uhc-roadmap]\nroadmap = "plans"\n', "utf-8")
+    code, out, err = run(capsys)
+    assert (code, out) == (2, "")
+    assert "roadmap" in err

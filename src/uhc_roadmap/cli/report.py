@@ -13,9 +13,17 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from uhc_roadmap.cli.common import ColorChoice, ExitCode, emit, fail, use_color
+from uhc_roadmap.cli.common import (
+    ColorChoice,
+    ExitCode,
+    emit,
+    fail,
+    load_config_or_fail,
+    use_color,
+)
 
 if TYPE_CHECKING:
+    from uhc_roadmap.config import Config
     from uhc_roadmap.diagnostics import FileResult
     from uhc_roadmap.model import Roadmap
     from uhc_roadmap.progress import Portfolio, RoadmapProgress
@@ -89,8 +97,8 @@ def report(
     if output_format not in FORMATS:
         fail(f"unknown format `{output_format}`; choose one of: {', '.join(FORMATS)}")
     reference = _parse_date(as_of)
-    folders, options = _configuration(reference)
-    checked = _check_all(paths or folders, options)
+    config, options = _configuration(reference)
+    checked = _check_all(paths or [os.path.relpath(config.roadmaps)], config, options)
     if country is None:
         if phase is not None:
             fail("--phase needs --country: phases are named per country")
@@ -112,19 +120,10 @@ def _parse_date(value: str | None) -> date | None:
         fail(f"--as-of: `{value}` is not a date written YYYY-MM-DD")
 
 
-def _configuration(as_of: date | None) -> tuple[list[str], ValidationOptions]:
-    """The default folder and validation options, from the configuration file if any."""
-    from uhc_roadmap.validation import ValidationOptions
-
-    try:
-        from uhc_roadmap.config import ConfigError, load_config
-    except ImportError:  # a tree without configuration support: the documented defaults
-        return ["roadmaps"], ValidationOptions(as_of=as_of)
-    try:
-        config = load_config(Path.cwd())
-    except ConfigError as exc:
-        fail(f"configuration: {exc}")
-    return [os.path.relpath(config.roadmaps)], config.validation_options(as_of=as_of)
+def _configuration(as_of: date | None) -> tuple[Config, ValidationOptions]:
+    """The nearest configuration file: default folder, ``exclude`` and rule settings."""
+    config = load_config_or_fail()
+    return config, config.validation_options(as_of=as_of)
 
 
 @contextmanager
@@ -141,13 +140,13 @@ def _ticker(total: int) -> Iterator[Callable[[], None]]:
         yield lambda: bar.advance(task)
 
 
-def _check_all(paths: list[str], options: ValidationOptions) -> Checked:
+def _check_all(paths: list[str], config: Config, options: ValidationOptions) -> Checked:
     from uhc_roadmap.discovery import InputError, expand, read
     from uhc_roadmap.validation import check_bytes
 
     found: Checked = []
     try:
-        sources = expand(paths)
+        sources = expand(paths, config.exclude, config.root)
         stdin = sys.stdin.buffer.read() if any(s.path is None for s in sources) else None
         with _ticker(len(sources)) as advance:
             for source in sources:
