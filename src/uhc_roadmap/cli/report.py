@@ -150,7 +150,8 @@ def _check_all(paths: list[str], config: Config, options: ValidationOptions) -> 
         stdin = sys.stdin.buffer.read() if any(s.path is None for s in sources) else None
         with _ticker(len(sources)) as advance:
             for source in sources:
-                found.append((source.name, check_bytes(read(source, stdin), source.name, options)))
+                raw = read(source, stdin, max_bytes=options.limits.max_bytes)
+                found.append((source.name, check_bytes(raw, source.name, options)))
                 advance()
     except InputError as exc:
         fail(str(exc))
