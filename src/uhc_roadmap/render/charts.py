@@ -111,7 +111,7 @@ class _Scale:
 TIMELINE_LABEL = 96
 ROW = 18
 GROUP = 22
-TOP = 44
+TOP = 52
 LEGEND = 34
 
 
@@ -195,11 +195,11 @@ def _reference(scale: _Scale, reference: tuple[date, str], bottom: int) -> list[
     anchor = "end" if x > WIDTH - 220 else "start"
     shift = -4 if anchor == "end" else 4
     return [
-        f'<g class="reference-date"><line x1="{x:.1f}" y1="{TOP - 30}" x2="{x:.1f}" '
+        f'<g class="reference-date"><line x1="{x:.1f}" y1="2" x2="{x:.1f}" '
         f'y2="{bottom}" stroke="#cf222e" stroke-width="2" stroke-dasharray="5 3"/>',
         _text(
             x + shift,
-            TOP - 30 + 10,
+            12,
             reference[1],
             fill="#a40e26",
             text_anchor=anchor,
@@ -216,7 +216,7 @@ def _legend(items: Sequence[tuple[str, str]], y: float) -> list[str]:
         colour = STATUS_COLOURS.get(status, MUTED)
         parts.append(f'<rect x="{x:.1f}" y="{y - 9}" width="12" height="10" fill="{colour}"/>')
         parts.append(_text(x + 16, y, label))
-        x += 28 + 7 * len(label)
+        x += 30 + 6.5 * len(label)
     parts.append("</g>")
     return parts
 
@@ -234,7 +234,7 @@ def bars(
 
     ``series`` gives each bar's (legend label, colour); a single series needs no legend.
     """
-    bar_height = 14 if len(series) == 1 else 11
+    bar_height = 14 if len(series) == 1 else 15
     row_height = 12 + bar_height * len(series)
     legend = 26 if len(series) > 1 else 0
     height = 8 + row_height * len(rows) + legend
