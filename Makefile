@@ -9,7 +9,7 @@ PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 .PHONY: demo test lint typecheck unit schema clean help
 
 help:
-	@echo "make demo   - create .venv, install uhc-roadmap, validate the bundled roadmaps/"
+	@echo "make demo   - create .venv, install uhc-roadmap, validate roadmaps/ and report on Morocco"
 	@echo "make test   - install test extras, run ruff, mypy --strict and the whole pytest suite"
 	@echo "make schema - regenerate schema/roadmap.schema.json from the models"
 	@echo "make clean  - remove .venv and caches"
@@ -29,6 +29,7 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 
 demo: $(VENV)/.installed
 	$(BIN)/uhc-roadmap validate roadmaps/
+	$(BIN)/uhc-roadmap report --country MA
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
