@@ -50,13 +50,14 @@ def root(
     _state["debug"] = debug
 
 
+# In the order a user meets them: check, report, render, review a change, start, look up.
 app.command()(validate)
-app.command()(schema)
-app.command()(new)
+app.command()(report)
 app.command()(render)
 app.command()(diff)
+app.command()(new)
 app.command()(rules)
-app.command()(report)
+app.command()(schema)
 
 
 class _Warnings(logging.Handler):
