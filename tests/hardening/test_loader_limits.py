@@ -7,8 +7,9 @@ import sys
 
 import pytest
 
+from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.loading import load_document
-from uhc_roadmap.loading.loader import Limits, format_size, too_large
+from uhc_roadmap.loading.loader import MAX_FINDINGS, Limits, format_size, too_large
 from uhc_roadmap.loading.scalars import ScalarRangeError, resolve_plain
 from uhc_roadmap.loading.source import visible
 
@@ -157,3 +158,19 @@ def test_value_of_a_list_key_is_not_kept() -> None:
     assert [d.code for d in doc.diagnostics] == ["Y010"]
     assert ("b",) in doc.source_map.values
     assert not any("deep" in path for path in doc.source_map.values)
+
+
+def test_findings_per_file_are_bounded_and_summarised() -> None:
+    raw = b"".join(b'"k": %d\n' % i for i in range(MAX_FINDINGS + 50))
+    doc = load_document(raw, "f.yaml")
+    assert len(doc.diagnostics) == MAX_FINDINGS + 1
+    assert doc.diagnostics[-1].message == "49 more findings are not shown"
+    assert doc.data is None
+
+
+def test_an_error_past_the_bound_still_refuses_the_data() -> None:
+    warnings = b"".join(b"w%d: NO\n" % i for i in range(MAX_FINDINGS))
+    doc = load_document(warnings + b"a: 1\na: 2\n", "f.yaml")
+    assert {d.code for d in doc.diagnostics[:-1]} == {"Y009"}
+    assert doc.diagnostics[-1].severity is Severity.ERROR
+    assert doc.data is None

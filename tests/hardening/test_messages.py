@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from tests.conftest import check_text
 from tests.hardening.conftest import MINIMAL, minimal_with
+from uhc_roadmap.model import Roadmap
+from uhc_roadmap.model.validate import MAX_ERRORS, first_errors
 
 INDICATOR = """indicators:
   - id: IND-1
@@ -112,3 +115,19 @@ def test_a_key_that_yaml_reads_as_a_number_or_null_is_an_unknown_field(key: str)
 def test_a_merge_key_is_named() -> None:
     code, _, _, message, _ = only(minimal_with("    lead: MS", "    lead: MS\n    <<: {x: 1}"))
     assert (code, message) == ("S002", "merge keys (`<<`) are not supported")
+
+
+def test_schema_errors_are_bounded_and_summarised() -> None:
+    activities = "activities: [" + ",".join(["{}"] * 5000) + "]\n"
+    text = MINIMAL[: MINIMAL.index("activities:")] + activities
+    diagnostics = check_text(text).diagnostics
+    assert len(diagnostics) < MAX_ERRORS
+    summary = f"{5 * 5000 - MAX_ERRORS:,} more schema errors are not shown"
+    assert summary in [d.message for d in diagnostics]
+
+
+def test_the_first_errors_are_the_same_as_pydantic_lists_them() -> None:
+    data = {"activities": [{"id": i} for i in range(300)], "country": 5}
+    with pytest.raises(ValidationError) as caught:
+        Roadmap.model_validate(data)
+    assert first_errors(caught.value, 50) == caught.value.errors(include_url=False)[:50]

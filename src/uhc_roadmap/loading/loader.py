@@ -39,6 +39,8 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _MAX_REPORTED_MARKERS = 20
+MAX_FINDINGS = 1000
+"""Findings kept per file: a file of 100,000 repeated keys is refused with the first ones."""
 _MAX_SHOWN_KEY = 60
 
 
@@ -52,7 +54,7 @@ class Limits:
 
     max_bytes: int = 8 * 1024 * 1024
     max_depth: int = 64
-    max_nodes: int = 250_000
+    max_nodes: int = 50_000
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_depth", "max_nodes"):
@@ -166,6 +168,7 @@ class _Builder:
         self.limits = limits
         self.source_map = SourceMap()
         self.diagnostics: list[Diagnostic] = []
+        self.unreported: list[Severity] = []  # past MAX_FINDINGS: only counted
         self.markers: list[Diagnostic] = []
         self.markers_seen = 0
         self.stopped: Diagnostic | None = None
@@ -335,7 +338,7 @@ class _Builder:
 
     def _duplicate(self, key: str, first: Position, again: Position) -> None:
         shown = visible(key if len(key) <= _MAX_SHOWN_KEY else key[: _MAX_SHOWN_KEY - 3] + "...")
-        self.diagnostics.append(
+        self._keep(
             _error(
                 "Y002",
                 self.file,
@@ -344,6 +347,12 @@ class _Builder:
                 "YAML would silently keep only one of the two values; remove or merge one",
             )
         )
+
+    def _keep(self, diagnostic: Diagnostic) -> None:
+        if len(self.diagnostics) < MAX_FINDINGS:
+            self.diagnostics.append(diagnostic)
+        else:
+            self.unreported.append(diagnostic.severity)
 
     def _markers(self, event: Event) -> None:
         """Anchors, aliases and tags: each one reported where it stands, up to a bound."""
@@ -364,7 +373,7 @@ class _Builder:
         hint: str = "",
         severity: Severity = Severity.ERROR,
     ) -> None:
-        self.diagnostics.append(self._at(code, event, message, hint, severity))
+        self._keep(self._at(code, event, message, hint, severity))
 
     def _at(
         self, code: str, event: Event, message: str, hint: str, severity: Severity = Severity.ERROR
@@ -381,9 +390,18 @@ class _Builder:
             return _failed(self.file, text, _empty(self.file))
         if not isinstance(self.root, dict):
             return _failed(self.file, text, _not_a_mapping(self.root_event, self.file))
-        errors = any(d.severity is Severity.ERROR for d in self.diagnostics)
-        data = None if errors else self.root
-        return LoadedDocument(self.file, text, data, self.source_map, self.diagnostics)
+        severities = {d.severity for d in self.diagnostics} | set(self.unreported)
+        data = None if Severity.ERROR in severities else self.root
+        return LoadedDocument(self.file, text, data, self.source_map, self._findings())
+
+    def _findings(self) -> list[Diagnostic]:
+        if not self.unreported:
+            return self.diagnostics
+        last = self.diagnostics[-1]
+        worst = max(self.unreported, key=lambda s: s.rank)
+        message = f"{len(self.unreported):,} more findings are not shown"
+        summary = Diagnostic(last.code, worst, self.file, last.line, last.col, message)
+        return [*self.diagnostics, summary]
 
     def _marker_findings(self) -> list[Diagnostic]:
         rest = self.markers_seen - len(self.markers)
