@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 
-.PHONY: demo test lint typecheck unit schema clean help
+.PHONY: demo test lint typecheck unit schema clean help chromium
 
 help:
 	@echo "make demo   - create .venv, install uhc-roadmap, validate roadmaps/ and report on Morocco"
@@ -38,7 +38,15 @@ lint: $(VENV)/.installed-test
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy src
 
-unit: $(VENV)/.installed-test
+# The browser tests open rendered HTML in Debian's Chromium; install it where we can (as root with
+# apt-get). Elsewhere those tests are skipped with a reason.
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		(apt-get update -q && apt-get install -y -q chromium) >/dev/null \
+		|| echo "chromium could not be installed: the browser tests will be skipped"; \
+	fi
+
+unit: $(VENV)/.installed-test chromium
 	$(BIN)/pytest
 
 test: lint typecheck unit
