@@ -174,3 +174,18 @@ def test_an_error_past_the_bound_still_refuses_the_data() -> None:
     assert {d.code for d in doc.diagnostics[:-1]} == {"Y009"}
     assert doc.diagnostics[-1].severity is Severity.ERROR
     assert doc.data is None
+
+
+@pytest.mark.parametrize(
+    ("escape", "shown"), [("\\e[2J", "\\x1b"), ("\\0", "\\x00"), ("\\a", "\\x07"), ("\\N", "\\x85")]
+)
+def test_an_escape_that_makes_a_control_character_is_refused(escape: str, shown: str) -> None:
+    doc = load_document(f'a: "x{escape}"\n"k{escape}": 1\n'.encode(), "f.yaml")
+    assert [(d.code, d.line, d.col) for d in doc.diagnostics] == [("Y005", 1, 4), ("Y005", 2, 1)]
+    assert doc.diagnostics[0].message == f"the text holds the control character `{shown}`"
+    assert doc.data is None
+
+
+def test_tabs_and_newlines_from_escapes_are_text() -> None:
+    doc = load_document(b'a: "x\\ty\\nz"\n', "f.yaml")
+    assert (doc.diagnostics, doc.data) == ([], {"a": "x\ty\nz"})

@@ -10,6 +10,7 @@ values), so hostile input costs little time and memory before it is refused.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import BaseLoader as _BaseLoader  # type: ignore[assignment]
 
 _STANDARD_TAG = "tag:yaml.org,2002:"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1, tab and newline aside
 _MAX_REPORTED_MARKERS = 20
 MAX_FINDINGS = 1000
 """Findings kept per file: a file of 100,000 repeated keys is refused with the first ones."""
@@ -304,6 +306,8 @@ class _Builder:
             top.drop_value = True
             return
         key = str(event.value)
+        if event.style == '"':
+            self._controls(event)
         pos = _pos(event.start_mark)
         first = top.seen.get(key)
         if first is not None:
@@ -316,6 +320,8 @@ class _Builder:
 
     def _scalar(self, event: ScalarEvent) -> Any:
         if event.style:  # quoted or block scalar: always text ('' or None is plain)
+            if event.style == '"':
+                self._controls(event)
             return event.value
         try:
             value = resolve_plain(event.value)
@@ -335,6 +341,19 @@ class _Builder:
                     Severity.WARNING,
                 )
         return value
+
+    def _controls(self, event: ScalarEvent) -> None:
+        """Escapes in double quotes (``"\\e[2J"``, ``"\\0"``) can make what the YAML reader
+        refuses as raw bytes: control characters, which rewrite a terminal or end a C string.
+        """
+        found = _CONTROL.search(event.value)
+        if found is not None:
+            self._add(
+                "Y005",
+                event,
+                f"the text holds the control character `{visible(found.group())}`",
+                "remove the escape; a roadmap's text has no control characters (\\t and \\n aside)",
+            )
 
     def _duplicate(self, key: str, first: Position, again: Position) -> None:
         shown = visible(key if len(key) <= _MAX_SHOWN_KEY else key[: _MAX_SHOWN_KEY - 3] + "...")
