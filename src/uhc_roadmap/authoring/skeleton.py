@@ -112,7 +112,7 @@ def parse_languages(value: str) -> tuple[str, ...]:
     if not found:
         raise SkeletonError("--lang needs at least one ISO 639-1 code, e.g. fr,en")
     for lang in found:
-        if codes.language(lang) is None:
+        if not codes.is_language(lang):
             raise SkeletonError(f"--lang: `{lang}` is not an ISO 639-1 language code (e.g. fr)")
     if len(set(found)) != len(found):
         raise SkeletonError(f"--lang: a language is given twice in `{value}`")
@@ -127,7 +127,7 @@ def check_options(options: SkeletonOptions) -> None:
         )
     if options.start >= options.end:
         raise SkeletonError(f"--start {options.start} must be before --end {options.end}")
-    if codes.currency(options.currency) is None:
+    if not codes.is_currency(options.currency):
         raise SkeletonError(f"--currency: `{options.currency}` is not an ISO 4217 code (e.g. USD)")
 
 

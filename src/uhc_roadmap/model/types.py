@@ -52,7 +52,7 @@ IsoDate = Annotated[
 
 
 def _country(value: str) -> str:
-    if codes.country(value) is not None:
+    if codes.is_country(value):
         return value
     by_alpha_3 = codes.country_by_alpha_3(value)
     hint = f" (did you mean `{by_alpha_3.alpha_2}`?)" if by_alpha_3 else ""
@@ -64,7 +64,7 @@ def _country(value: str) -> str:
 
 
 def _currency(value: str) -> str:
-    if codes.currency(value) is None:
+    if not codes.is_currency(value):
         raise PydanticCustomError(
             "unknown_currency", "`{value}` is not an ISO 4217 currency code", {"value": value}
         )
@@ -72,7 +72,7 @@ def _currency(value: str) -> str:
 
 
 def _language(value: str) -> str:
-    if codes.language(value) is None:
+    if not codes.is_language(value):
         raise PydanticCustomError(
             "unknown_language", "`{value}` is not an ISO 639-1 language code", {"value": value}
         )
