@@ -61,9 +61,10 @@ def diff(
         ColorChoice, typer.Option("--color", help="Colour the text output.")
     ] = ColorChoice.AUTO,
 ) -> None:
-    """Show what changed between two versions of a roadmap: activities added, removed, slipped,
-    completed, re-budgeted. Exit 0 (also when there are differences, unless --exit-code),
-    1 when a version does not validate, 2 on usage errors.
+    """Show what changed between two versions of a roadmap, by activity id.
+
+    Added, removed, status, slips, budgets, milestones, indicator values. Exit 0 (also when the
+    versions differ, unless --exit-code), 1 when a version does not validate, 2 on usage errors.
     """
     from uhc_roadmap.authoring.compare import compare_files, compare_since
     from uhc_roadmap.authoring.git import GitError
