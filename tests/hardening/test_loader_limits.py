@@ -84,9 +84,15 @@ def test_sizes_are_shown_in_the_unit_a_person_uses(size: int, shown: str) -> Non
     assert format_size(size) == shown
 
 
-def test_the_size_message_names_the_real_size_when_known() -> None:
-    message = too_large("f.yaml", 8 * 2**20, 50 * 2**20).message
-    assert message == "the file is too large (50 MiB, over the 8 MiB limit)"
+def test_the_size_message_names_the_limit() -> None:
+    message = too_large("f.yaml", 512 * 1024).message
+    assert message == "the file is too large (over the 512 KiB limit)"
+
+
+def test_a_key_longer_than_yaml_allows_is_explained() -> None:
+    [problem] = load_document(b"k" * 2000 + b": x\n", "f.yaml").diagnostics
+    assert (problem.code, problem.line) == ("Y001", 1)
+    assert "1,024 characters" in problem.hint
 
 
 @pytest.mark.parametrize("text", ["1e999", "-1e999", "9" * 400, "0x" + "f" * 300])

@@ -93,14 +93,14 @@ def load_document(raw: bytes, file: str, limits: Limits | None = None) -> Loaded
         return _load_text(text, file, limits)
 
 
-def too_large(file: str, max_bytes: int, size: int | None = None) -> Diagnostic:
-    """The Y011 finding for a file over ``max_bytes`` (``size`` when the reader knows it)."""
-    shown = f"{format_size(size)}, " if size is not None else ""
+def too_large(file: str, max_bytes: int) -> Diagnostic:
+    """The Y011 finding for a file over ``max_bytes``; its size is not known when the reader
+    stopped one byte past the limit, so it is not shown."""
     return _error(
         "Y011",
         file,
         (1, 1),
-        f"the file is too large ({shown}over the {format_size(max_bytes)} limit)",
+        f"the file is too large (over the {format_size(max_bytes)} limit)",
         "split the roadmap, or raise `max_file_size` in the configuration",
     )
 
@@ -478,6 +478,8 @@ def _tag_problem(tag: str, file: str, pos: Position) -> Diagnostic:
 
 
 _TAB_HINT = "YAML does not allow tabs for indentation; indent with spaces"
+_MAX_SIMPLE_KEY = 1024
+_LONG_KEY_HINT = "YAML keys written `key: value` are at most 1,024 characters long"
 _SYNTAX_HINTS = (
     (
         "mapping values are not allowed",
@@ -510,6 +512,8 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
             )
         context = f" {exc.context}" if exc.context else ""
         hint = _TAB_HINT if _char_at(text, pos) == "\t" else _hint_for(problem)
+        if _long_key(text, pos):
+            hint = _LONG_KEY_HINT
         return _error("Y001", file, pos, f"invalid YAML: {visible(problem)}{context}", hint)
     if isinstance(exc, yaml.reader.ReaderError):
         line, col = text_position(text, min(exc.position, len(text)))
@@ -524,10 +528,19 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
     return _error("Y001", file, (1, 1), f"invalid YAML: {visible(str(exc))}", "")
 
 
-def _char_at(text: str, pos: Position) -> str:
+def _line_at(text: str, pos: Position) -> str:
     lines = text.split("\n", pos[0])
-    line = lines[pos[0] - 1] if len(lines) >= pos[0] else ""
-    return line[pos[1] - 1 : pos[1]]
+    return lines[pos[0] - 1] if len(lines) >= pos[0] else ""
+
+
+def _char_at(text: str, pos: Position) -> str:
+    return _line_at(text, pos)[pos[1] - 1 : pos[1]]
+
+
+def _long_key(text: str, pos: Position) -> bool:
+    """libyaml gives up on a `key:` longer than YAML allows with a message about something else."""
+    before = _line_at(text, pos)[: pos[1] - 1].strip()
+    return len(before) > _MAX_SIMPLE_KEY and ": " not in before
 
 
 def _hint_for(problem: str) -> str:

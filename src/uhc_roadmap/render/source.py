@@ -61,7 +61,8 @@ def _check_all(paths: Sequence[str], options: ValidationOptions) -> list[Checked
         sources = expand(paths)
         if any(s.path is None for s in sources):
             raise SourceError("render reads roadmap files, not standard input")
-        return [check_bytes(read(s), s.name, options) for s in sources]
+        limit = options.limits.max_bytes  # a larger file is refused by size, not read whole
+        return [check_bytes(read(s, max_bytes=limit), s.name, options) for s in sources]
     except InputError as exc:
         raise SourceError(str(exc)) from None
 
