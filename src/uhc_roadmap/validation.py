@@ -8,15 +8,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from uhc_roadmap import suppression
 from uhc_roadmap.diagnostics import Diagnostic, FileResult, Severity
-from uhc_roadmap.loading import SourceMap, load_document
+from uhc_roadmap.loading import load_document
 from uhc_roadmap.loading.loader import Limits
-from uhc_roadmap.model import Roadmap
-from uhc_roadmap.rules import RULES_BY_CODE, SEMANTIC_RULES, Finding, Rule
-from uhc_roadmap.rules.context import RuleContext
+
+if TYPE_CHECKING:  # the models and rules are imported when a file is checked, not before:
+    # a run whose results all come from the cache never pays for building them
+    from uhc_roadmap.loading import SourceMap
+    from uhc_roadmap.model import Roadmap
+    from uhc_roadmap.rules import Finding, Rule
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,9 @@ def run_rules(
     roadmap: Roadmap, source_map: SourceMap, file: str, options: ValidationOptions
 ) -> list[Diagnostic]:
     """Run every enabled semantic rule over a structurally valid roadmap."""
+    from uhc_roadmap.rules import SEMANTIC_RULES
+    from uhc_roadmap.rules.context import RuleContext
+
     ctx = RuleContext(
         roadmap,
         source_map,
@@ -140,6 +146,8 @@ def _unused(
     directives: list[suppression.Directive], file: str, selection: RuleSelection
 ) -> list[Diagnostic]:
     """Y013 findings: asked for by a flag, so ``select`` need not name Y013 (``ignore`` may)."""
+    from uhc_roadmap.rules import RULES_BY_CODE
+
     if selection.ignored(suppression.UNUSED_CODE):
         return []
     enabled = frozenset(code for code in RULES_BY_CODE if selection.enabled(code))
@@ -159,4 +167,6 @@ def _relevel(d: Diagnostic, selection: RuleSelection) -> Diagnostic:
 
 
 def rule_exists(code: str) -> bool:
+    from uhc_roadmap.rules import RULES_BY_CODE
+
     return code in RULES_BY_CODE

@@ -25,7 +25,7 @@ def test_internal_error_is_one_message_and_exit_2(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr("uhc_roadmap.validation.check_bytes", _explode)
-    assert app_module.main(["validate", "roadmaps/morocco.yaml"]) == 2
+    assert app_module.main(["validate", "--no-cache", "roadmaps/morocco.yaml"]) == 2
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err
     assert "Traceback" not in err
@@ -35,5 +35,5 @@ def test_debug_shows_the_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr("uhc_roadmap.validation.check_bytes", _explode)
-    assert app_module.main(["--debug", "validate", "roadmaps/morocco.yaml"]) == 2
+    assert app_module.main(["--debug", "validate", "--no-cache", "roadmaps/morocco.yaml"]) == 2
     assert "Traceback" in capsys.readouterr().err

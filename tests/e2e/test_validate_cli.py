@@ -110,30 +110,50 @@ def test_colour_only_when_asked(tmp_path: Path) -> None:
     assert "\x1b[31m" in forced.stdout
 
 
-def test_validate_one_file_does_not_import_jinja2() -> None:
+def _imported(*args: str, cwd: Path | None = None) -> set[str]:
+    """The modules a run of `uhc-roadmap ARGS` imports, from ``python -X importtime``."""
     completed = subprocess.run(
-        [
-            sys.executable,
-            "-X",
-            "importtime",
-            "-m",
-            "uhc_roadmap",
-            "validate",
-            str(ROADMAPS / "morocco.yaml"),
-        ],
+        [sys.executable, "-X", "importtime", "-m", "uhc_roadmap", *args],
         capture_output=True,
         text=True,
         env={**os.environ, "NO_COLOR": "1"},
+        cwd=cwd,
         check=False,
         timeout=60,
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
-    modules = {
+    return {
         line.rsplit("|", 1)[-1].strip() for line in completed.stderr.splitlines() if "|" in line
     }
-    top_level = {name.split(".")[0] for name in modules}
-    assert "uhc_roadmap" in top_level
-    assert not top_level & {"jinja2", "babel"}
-    assert not any(
-        name.startswith(("uhc_roadmap.render", "uhc_roadmap.progress")) for name in modules
-    )
+
+
+def _under(modules: set[str], *packages: str) -> set[str]:
+    return {m for m in modules if any(m == p or m.startswith(p + ".") for p in packages)}
+
+
+def test_validate_one_file_does_not_import_jinja2() -> None:
+    modules = _imported("validate", "--no-cache", str(ROADMAPS / "morocco.yaml"))
+    assert "uhc_roadmap.validation" in modules
+    assert not _under(modules, "jinja2", "babel", "uhc_roadmap.render", "uhc_roadmap.progress")
+
+
+def test_json_output_does_not_import_rich() -> None:
+    modules = _imported("validate", "--no-cache", "-f", "json", str(ROADMAPS / "morocco.yaml"))
+    assert "uhc_roadmap.reporters" in modules  # (importlib.import_module escapes importtime)
+    assert not _under(modules, "rich", "jinja2")
+
+
+def test_help_imports_neither_models_nor_parsers() -> None:
+    modules = _imported("--help")
+    assert "uhc_roadmap.cli.app" in modules
+    assert not _under(modules, "pydantic", "yaml", "rich", "jinja2", "babel", "pycountry")
+    assert not _under(modules, "uhc_roadmap.model", "uhc_roadmap.rules", "uhc_roadmap.loading")
+
+
+def test_a_warm_cache_builds_no_model_and_runs_no_rule(tmp_path: Path) -> None:
+    (tmp_path / "morocco.yaml").write_bytes((ROADMAPS / "morocco.yaml").read_bytes())
+    cold = _imported("validate", "morocco.yaml", cwd=tmp_path)
+    assert _under(cold, "uhc_roadmap.model", "uhc_roadmap.rules")
+    warm = _imported("validate", "morocco.yaml", cwd=tmp_path)
+    assert "uhc_roadmap.cache" in warm
+    assert not _under(warm, "uhc_roadmap.model", "uhc_roadmap.rules", "pycountry")

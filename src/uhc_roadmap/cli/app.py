@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from uhc_roadmap import __version__
+from uhc_roadmap.cli.cache import cache
 from uhc_roadmap.cli.common import ExitCode
 from uhc_roadmap.cli.diff import diff
 from uhc_roadmap.cli.new import new
@@ -25,6 +26,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: Rich help formatting costs ~65 ms of start-up
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 _state = {"debug": False}
@@ -53,6 +55,7 @@ def root(
 # In the order a user meets them: check, report, render, review a change, start, look up.
 app.command()(validate)
 app.command()(report)
+app.command()(cache)
 app.command()(render)
 app.command()(diff)
 app.command()(new)

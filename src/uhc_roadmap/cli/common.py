@@ -6,11 +6,12 @@ import os
 import sys
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
 if TYPE_CHECKING:
+    from uhc_roadmap.cache import Cache
     from uhc_roadmap.config import Config
 
 
@@ -79,3 +80,32 @@ def emit(text: str, output: Path | None) -> None:
         write_atomic(output, text)
     except OutputError as exc:
         fail(str(exc))
+
+
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Check every file afresh: neither read nor write .uhc-roadmap-cache/.",
+    ),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes for many files (default: one per CPU when the files are "
+        "large enough to gain from it; 1: none).",
+        show_default=False,
+    ),
+]
+
+
+def project_cache(conf: Config, *, disabled: bool) -> Cache | None:
+    """The cache beside the configuration file (else in the working directory), or None."""
+    if disabled:
+        return None
+    from uhc_roadmap.cache import Cache
+
+    return Cache.in_project(conf.root)

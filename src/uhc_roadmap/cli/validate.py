@@ -13,14 +13,18 @@ import typer
 from uhc_roadmap.cli.common import (
     ColorChoice,
     ExitCode,
+    JobsOption,
+    NoCacheOption,
     emit,
     fail,
     load_config_or_fail,
     note,
+    project_cache,
     use_color,
 )
 
 if TYPE_CHECKING:
+    from uhc_roadmap.cache import Cache
     from uhc_roadmap.config import Config
     from uhc_roadmap.diagnostics import FileResult
     from uhc_roadmap.discovery import Source
@@ -111,6 +115,8 @@ def validate(
             "--verbose", "-v", help="Also list clean files and the configuration file used."
         ),
     ] = False,
+    no_cache: NoCacheOption = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Validate roadmap files: YAML, format and semantic rules. Exit 0 clean, 1 findings, 2 usage.
 
@@ -127,7 +133,11 @@ def validate(
     )
     if verbose:
         note(f"configuration: {conf.path or 'none found, using the defaults'}")
-    results = _check(_sources(paths, conf, allow_empty=allow_empty, quiet=quiet), options)
+    sources = _sources(paths, conf, allow_empty=allow_empty, quiet=quiet)
+    cache = project_cache(conf, disabled=no_cache)
+    results = _check(sources, options, cache, jobs)
+    if verbose and cache is not None:
+        note(f"cache: {cache.problem or cache.folder}")
     _report(results, chosen, output, color=color, quiet=quiet, verbose=verbose, strict=strict)
     failed = any(r.has_errors for r in results) or (strict and _has_warnings(results))
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
@@ -194,18 +204,19 @@ def _sources(
     return []
 
 
-def _check(sources: list[Source], options: ValidationOptions) -> list[FileResult]:
+def _check(
+    sources: list[Source], options: ValidationOptions, cache: Cache | None, jobs: int | None
+) -> list[FileResult]:
+    from uhc_roadmap.bulk import Job, check_files
     from uhc_roadmap.discovery import InputError, read
-    from uhc_roadmap.validation import check_bytes
 
     stdin = sys.stdin.buffer.read() if any(s.path is None for s in sources) else None
     limit = options.limits.max_bytes  # a larger file is refused (Y011) without being held whole
     try:
-        return [
-            check_bytes(read(s, stdin, max_bytes=limit), s.name, options).result for s in sources
-        ]
+        work = [Job(s.name, read(s, stdin, max_bytes=limit)) for s in sources]
     except InputError as exc:
         fail(str(exc))
+    return check_files(work, options, cache=cache, workers=jobs)
 
 
 def _report(

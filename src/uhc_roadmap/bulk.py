@@ -1,0 +1,220 @@
+"""Validating many files: cached results first, the rest in worker processes when that pays.
+
+Results come back in the order the files were given, whatever the cache held and whichever
+worker finished first, and are the same as one process checking the files one by one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from datetime import date
+from multiprocessing import get_all_start_methods, get_context
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from uhc_roadmap.diagnostics import Diagnostic, FileResult, Severity
+
+if TYPE_CHECKING:
+    from uhc_roadmap.cache import Cache
+    from uhc_roadmap.validation import ValidationOptions
+
+NAMESPACE = "validate"
+PARALLEL_MIN_FILES = 2
+PARALLEL_MIN_BYTES = 256 * 1024
+"""Below this much YAML to check, starting workers costs more than it saves (measured on
+2 cores: a forked worker is ready in ~5 ms, and checking costs ~0.25 ms per KB)."""
+SPAWN_MIN_BYTES = 4 * 1024 * 1024
+"""Where workers cannot be forked, each imports the tool anew (~0.3 s): only for big runs."""
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One file to check: the name diagnostics use, and its bytes."""
+
+    name: str
+    raw: bytes
+
+
+def check_files(
+    jobs: Sequence[Job],
+    options: ValidationOptions,
+    *,
+    cache: Cache | None = None,
+    workers: int | None = None,
+    today: date | None = None,
+) -> list[FileResult]:
+    """Every job's result, in order; ``workers`` None chooses by the amount of work."""
+    today = today or date.today()
+    keys = [_key(cache, job, options) for job in jobs]
+    results: list[FileResult | None] = [
+        _cached(cache, key, job.name, today) for job, key in zip(jobs, keys, strict=True)
+    ]
+    todo = [i for i, found in enumerate(results) if found is None]
+    fresh = run_all(_check_one, [jobs[i] for i in todo], options, workers)
+    for i, (result, depends_on_today) in zip(todo, fresh, strict=True):
+        results[i] = result
+        if cache is not None:
+            cache.put(NAMESPACE, keys[i], _encode(result, today if depends_on_today else None))
+    return [r for r in results if r is not None]
+
+
+def run_all(
+    work: Callable[[Job, ValidationOptions], R],
+    jobs: Sequence[Job],
+    options: ValidationOptions,
+    workers: int | None,
+) -> list[R]:
+    """``work`` over ``jobs`` in this process or in a pool, results in the order of ``jobs``."""
+    count = choose_workers(jobs, workers)
+    if count <= 1:
+        return [work(job, options) for job in jobs]
+    pool = _pool(count, options)
+    try:
+        futures = {i: pool.submit(_in_worker, work, jobs[i]) for i in _largest_first(jobs)}
+        return [futures[i].result() for i in range(len(jobs))]
+    finally:  # on Ctrl-C or an error, files not yet started are not started
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def choose_workers(jobs: Sequence[Job], requested: int | None) -> int:
+    """How many processes: ``requested`` (``--jobs``) if given, else by the work's size."""
+    if len(jobs) < PARALLEL_MIN_FILES:
+        return 1
+    if requested is not None:
+        return max(1, min(requested, len(jobs)))
+    size = sum(len(job.raw) for job in jobs)
+    if size < (PARALLEL_MIN_BYTES if _can_fork() else SPAWN_MIN_BYTES):
+        return 1
+    return max(1, min(available_cpus(), len(jobs)))
+
+
+def available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _largest_first(jobs: Sequence[Job]) -> list[int]:
+    """The big files start first, so that no worker is left with one at the end."""
+    return sorted(range(len(jobs)), key=lambda i: len(jobs[i].raw), reverse=True)
+
+
+def _can_fork() -> bool:
+    """Forking copies the parent, imports included, but is unsafe once threads run."""
+    return "fork" in get_all_start_methods() and threading.active_count() == 1
+
+
+def _pool(count: int, options: ValidationOptions) -> ProcessPoolExecutor:
+    from uhc_roadmap import validation  # imported before forking, so workers start warm
+
+    del validation
+    context = get_context("fork" if _can_fork() else "spawn")
+    return ProcessPoolExecutor(
+        count, mp_context=context, initializer=_start_worker, initargs=(options,)
+    )
+
+
+_WORKER_OPTIONS: list[ValidationOptions] = []
+
+
+def _start_worker(options: ValidationOptions) -> None:
+    """Ctrl-C is the parent's to handle: it stops the pool and exits 130."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER_OPTIONS[:] = [options]
+
+
+def _in_worker(work: Callable[[Job, ValidationOptions], R], job: Job) -> R:
+    return work(job, _WORKER_OPTIONS[0])
+
+
+def _check_one(job: Job, options: ValidationOptions) -> tuple[FileResult, bool]:
+    """A file's result, and whether it depends on today's date (no ``as_of`` anywhere)."""
+    from uhc_roadmap import validation
+
+    checked = validation.check_bytes(job.raw, job.name, options)
+    roadmap = checked.roadmap
+    depends = options.as_of is None and roadmap is not None and roadmap.as_of is None
+    return checked.result, depends
+
+
+# -- the cache ---------------------------------------------------------------------------------
+
+
+def options_fingerprint(options: ValidationOptions) -> str:
+    """Everything in the options that can change a result, as stable text."""
+    selection = options.selection
+    return json.dumps(
+        {
+            "select": sorted(selection.select),
+            "ignore": sorted(selection.ignore),
+            "severities": {code: str(level) for code, level in selection.severities.items()},
+            "options": selection.options,
+            "limits": asdict(options.limits),
+            "as_of": options.as_of.isoformat() if options.as_of else None,
+            "warn_unused_ignores": options.warn_unused_ignores,
+        },
+        sort_keys=True,
+        default=repr,
+    )
+
+
+def _key(cache: Cache | None, job: Job, options: ValidationOptions) -> str:
+    if cache is None:
+        return ""
+    return cache.key(NAMESPACE, options_fingerprint(options), job.name, job.raw)
+
+
+def _cached(cache: Cache | None, key: str, name: str, today: date) -> FileResult | None:
+    if cache is None:
+        return None
+    return decode_result(cache.get(NAMESPACE, key), name, today)
+
+
+def _encode(result: FileResult, today: date | None) -> dict[str, Any]:
+    return {
+        "today": today.isoformat() if today else None,
+        "diagnostics": [
+            [d.code, d.severity.value, d.file, d.line, d.col, d.message, d.hint]
+            for d in result.diagnostics
+        ],
+    }
+
+
+def decode_result(value: Any, name: str, today: date) -> FileResult | None:
+    """A cached result, or None unless every part of it has the shape ``_encode`` gives."""
+    if not isinstance(value, dict) or set(value) != {"today", "diagnostics"}:
+        return None
+    if value["today"] is not None and value["today"] != today.isoformat():
+        return None  # the result was measured at another reference date
+    found = value["diagnostics"]
+    if not isinstance(found, list):
+        return None
+    diagnostics = [_diagnostic(item, name) for item in found]
+    if any(d is None for d in diagnostics):
+        return None
+    return FileResult(name, [d for d in diagnostics if d is not None])
+
+
+_SHAPE = (str, str, str, int, int, str, str)
+
+
+def _diagnostic(item: Any, name: str) -> Diagnostic | None:
+    if not isinstance(item, list) or len(item) != len(_SHAPE):
+        return None
+    if any(type(value) is not kind for value, kind in zip(item, _SHAPE, strict=True)):
+        return None  # exact types: a bool is no line number
+    code, severity, file, line, col, message, hint = item
+    if file != name or severity not in _SEVERITIES or line < 0 or col < 0:
+        return None
+    return Diagnostic(code, Severity(severity), file, line, col, message, hint)
+
+
+_SEVERITIES = frozenset(level.value for level in Severity)

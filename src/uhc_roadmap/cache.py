@@ -1,0 +1,230 @@
+"""A content cache, as ruff and mypy keep one: results per file, keyed by what decides them.
+
+An entry's key is a hash of everything its value depends on: the file's bytes and name, the
+effective options, this tool's code and the versions of the libraries whose behaviour shows
+in results (pydantic's checks, libyaml's parser, pycountry's code lists). An entry is only
+ever found again by that key, so a changed byte, option or upgrade simply misses.
+
+Nothing read back is trusted: an entry whose first line names another layout, namespace or
+key, or whose checksum does not match the rest (damaged, cut short), or that is not JSON,
+is a miss; callers check the value's shape again before use. Entries are written to a temporary file and renamed into place, so a reader
+never sees half an entry and concurrent runs at worst write the same entry twice. A folder
+that cannot be written turns the cache off for the run; the cache can only make a run
+faster, never make it fail.
+
+Layout::
+
+    .uhc-roadmap-cache/
+        CACHEDIR.TAG            marks the folder for backup tools (bford.info/cachedir)
+        .gitignore              "*": never committed
+        v1/<namespace>/<key>.json  "uhc-roadmap-cache 1 <namespace> <key> <checksum>" + JSON
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from uhc_roadmap import __version__
+
+CACHE_DIR = ".uhc-roadmap-cache"
+LAYOUT = 1
+"""The entry layout; a change of layout moves entries to a new ``v<LAYOUT>`` folder."""
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by uhc-roadmap.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+GITIGNORE = "# Created by uhc-roadmap: the cache is never committed.\n*\n"
+_NAMESPACE = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
+_KEY = re.compile(r"^[0-9a-f]{64}$")
+# Libraries whose upgrades can change a result: messages, parsing, code lists.
+_DEPENDENCIES = ("pydantic", "pydantic_core", "yaml", "pycountry", "babel")
+
+
+@dataclass(frozen=True, slots=True)
+class CacheInfo:
+    """What ``uhc-roadmap cache info`` shows."""
+
+    folder: Path
+    exists: bool
+    entries: dict[str, int]
+    size: int
+
+
+@dataclass
+class Cache:
+    """Entries under one folder; ``problem`` says why writing stopped, when it did."""
+
+    folder: Path
+    problem: str | None = None
+    _ready: bool = field(default=False, repr=False)
+
+    @classmethod
+    def in_project(cls, root: Path) -> Cache:
+        """The cache of the project whose root (configuration folder, else cwd) is ``root``."""
+        return cls(root / CACHE_DIR)
+
+    def key(self, namespace: str, *parts: str | bytes) -> str:
+        """A key for ``parts`` in ``namespace``, also bound to this tool and its libraries."""
+        digest = hashlib.blake2b(digest_size=32)
+        for part in (str(LAYOUT), _check_namespace(namespace), environment_stamp(), *parts):
+            data = part.encode("utf-8") if isinstance(part, str) else part
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, namespace: str, key: str) -> Any | None:
+        """The value stored under ``key``, or None for a missing, damaged or foreign entry."""
+        path = self._entry(namespace, key)
+        try:
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_ENTRY_BYTES + 1)
+        except OSError:
+            return None
+        header, newline, body = raw.partition(b"\n")
+        if len(raw) > MAX_ENTRY_BYTES or not newline:
+            return None
+        if header != _header(namespace, key, body):  # another entry, or damaged, or cut short
+            return None
+        try:
+            return json.loads(body)
+        except (ValueError, RecursionError):
+            return None
+
+    def put(self, namespace: str, key: str, value: Any) -> None:
+        """Store ``value`` (plain JSON data); on failure the cache is off for this run."""
+        if self.problem is not None:
+            return
+        body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        path = self._entry(namespace, key)
+        try:
+            self._prepare(path.parent)
+            _write_replace(path, _header(namespace, key, body) + b"\n" + body)
+        except OSError as exc:
+            self.problem = f"cannot write the cache in {self.folder} ({exc.strerror or exc})"
+
+    def clear(self) -> int:
+        """Remove the whole cache folder; returns the number of entries it held."""
+        if not self.folder.is_dir() or self.folder.is_symlink():
+            if self.folder.is_symlink() or self.folder.exists():
+                raise NotADirectoryError(20, "not a cache folder", str(self.folder))
+            return 0
+        count = sum(self.info().entries.values())
+        shutil.rmtree(self.folder)
+        return count
+
+    def info(self) -> CacheInfo:
+        entries: dict[str, int] = {}
+        size = 0
+        layout = self.folder / f"v{LAYOUT}"
+        for namespace in sorted(_listdir(layout)):
+            files = [f for f in _listdir(layout / namespace) if f.endswith(".json")]
+            entries[namespace] = len(files)
+            size += sum(_size(layout / namespace / f) for f in files)
+        return CacheInfo(self.folder, self.folder.is_dir(), entries, size)
+
+    def _entry(self, namespace: str, key: str) -> Path:
+        if not _KEY.match(key):
+            raise ValueError(f"not a cache key: {key!r}")
+        return self.folder / f"v{LAYOUT}" / _check_namespace(namespace) / f"{key}.json"
+
+    def _prepare(self, folder: Path) -> None:
+        """The entry's folder, and the tag and .gitignore the first time the cache is made."""
+        if self._ready and folder.is_dir():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
+            if not (self.folder / name).exists():
+                _write_replace(self.folder / name, text.encode("utf-8"))
+        folder.mkdir(parents=True, exist_ok=True)
+        self._ready = True
+
+
+def _header(namespace: str, key: str, body: bytes) -> bytes:
+    """The first line of an entry: what it is, for which key, and a checksum of the rest."""
+    checksum = hashlib.blake2b(body, digest_size=16).hexdigest()
+    return f"uhc-roadmap-cache {LAYOUT} {namespace} {key} {checksum}".encode("ascii")
+
+
+def _check_namespace(namespace: str) -> str:
+    if not _NAMESPACE.match(namespace):
+        raise ValueError(f"not a cache namespace: {namespace!r}")
+    return namespace
+
+
+def _write_replace(path: Path, data: bytes) -> None:
+    """Temporary file and rename: never half an entry, even with several runs at once.
+
+    Not synced to disk: an entry lost or cut short by a crash is a miss, nothing worse,
+    and a sync per file would cost more than the cache saves.
+    """
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.stem[:16]}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _listdir(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+@cache
+def environment_stamp() -> str:
+    """This tool's version and code, and the installed state of the libraries it relies on.
+
+    File sizes and modification times stand for versions: reading them costs a millisecond,
+    where ``importlib.metadata`` costs ten. An edited rule in a development checkout, or a
+    reinstalled library, changes the stamp, so no stale result survives either.
+    """
+    package = Path(__file__).resolve().parent
+    parts = [__version__, *_tree_stamp(package)]
+    for name in _DEPENDENCIES:
+        spec = find_spec(name)
+        origin = spec.origin if spec is not None else None
+        parts.append(f"{name}={_file_stamp(Path(origin)) if origin else 'absent'}")
+    return "\n".join(parts)
+
+
+def _tree_stamp(package: Path) -> Iterable[str]:
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if not name.endswith((".pyc", ".tmp")):
+                path = Path(folder, name)
+                yield f"{path.relative_to(package).as_posix()}={_file_stamp(path)}"
+
+
+def _file_stamp(path: Path) -> str:
+    try:
+        info = path.stat()
+    except OSError:
+        return "unreadable"
+    return f"{info.st_size}:{info.st_mtime_ns}"
