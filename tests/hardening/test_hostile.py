@@ -14,6 +14,7 @@ import pytest
 from tests.conftest import cli_command
 from tests.hardening.hostile import Expected, cases, expected, materialise
 from tests.hardening.measure import Measured, run_measured
+from uhc_roadmap.cache import CACHE_DIR
 
 MAX_SECONDS = 2.0
 MAX_MIB = 300
@@ -59,7 +60,7 @@ def answer(command: str, file: Path) -> Measured:
     entries = {p.name for p in file.parent.iterdir()}
     run = within_bounds([*COMMANDS[command], file.name], file.parent)
     assert (file.read_bytes(), file.stat().st_mtime_ns) == before, "the input was changed"
-    left = {p.name for p in file.parent.iterdir()} - entries - {OUTPUT}
+    left = {p.name for p in file.parent.iterdir()} - entries - {OUTPUT, CACHE_DIR}
     assert not left, f"{command} left {sorted(left)}"
     assert "Traceback" not in run.stderr
     assert "internal error" not in run.stderr

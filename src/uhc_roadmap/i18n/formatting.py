@@ -6,12 +6,32 @@ hand-written formatting would get these subtly wrong for every language we add.
 
 from __future__ import annotations
 
+import decimal
+import functools
+from collections.abc import Callable
 from datetime import date
+from typing import ParamSpec, TypeVar
 
 from babel.dates import format_date as _format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
 _LOCALES = {"en": "en_GB", "fr": "fr_FR"}
+_FLOAT_DIGITS = 400  # the largest float has 309 digits before the decimal point
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def wide_decimals(function: Callable[P, R]) -> Callable[P, R]:
+    """Babel rounds through ``decimal`` at the context's precision, 28 digits by default: an
+    amount of 1e30 (or any float up to 1.8e308, all valid in a roadmap) raised
+    ``InvalidOperation``. Every float fits in 400 digits."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with decimal.localcontext(prec=_FLOAT_DIGITS):
+            return function(*args, **kwargs)
+
+    return wrapper
 
 
 def locale_for(lang: str) -> str:
@@ -24,11 +44,13 @@ def format_day(value: date, lang: str, style: str = "long") -> str:
     return _format_date(value, format=style, locale=locale_for(lang))
 
 
+@wide_decimals
 def format_number(value: float, lang: str, digits: int = 0) -> str:
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=locale_for(lang))
 
 
+@wide_decimals
 def format_share(ratio: float | None, lang: str) -> str:
     """A ratio (0.5) as a percentage (``50 %`` in French, ``50%`` in English); None as a dash."""
     if ratio is None:
@@ -36,6 +58,7 @@ def format_share(ratio: float | None, lang: str) -> str:
     return format_percent(ratio, locale=locale_for(lang))
 
 
+@wide_decimals
 def format_money(amount: float, currency: str, lang: str) -> str:
     """``US$1,234,567`` / ``1 234 567 $US``: whole units, as roadmap budgets are written."""
     return format_currency(

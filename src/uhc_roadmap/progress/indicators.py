@@ -7,12 +7,13 @@ the straight line from baseline to target, read at the reference date.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from uhc_roadmap.model import Indicator, IndicatorPoint, Measurement
-from uhc_roadmap.progress.results import IndicatorProgress, IndicatorStatus, Trend
+from uhc_roadmap.progress.results import IndicatorProgress, IndicatorStatus, Trend, ratio
 
 TOLERANCE = 1e-9
 """Relative slack so that a value exactly on the line is not off track by rounding."""
@@ -71,7 +72,7 @@ def achievement(latest: float, baseline: float, target: float) -> float | None:
     """
     if target == baseline:
         return None
-    return (latest - baseline) / (target - baseline)
+    return ratio(latest - baseline, target - baseline)  # None where it overflows
 
 
 def trend(latest: float | None, previous: float | None, direction: str) -> Trend | None:
@@ -102,7 +103,8 @@ def indicator_progress(indicator: Indicator, title: str, as_of: date) -> Indicat
     share = _elapsed_share(indicator, as_of)
     expected = None
     if baseline is not None and target is not None and share is not None:
-        expected = baseline + (target - baseline) * share
+        line = baseline + (target - baseline) * share
+        expected = line if math.isfinite(line) else None  # values near the float limits
     done = None
     if latest is not None and baseline is not None and target is not None:
         done = achievement(latest, baseline, target)

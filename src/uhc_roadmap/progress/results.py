@@ -11,6 +11,7 @@ consumer: the ``report`` formatters, the ``render`` templates and the JSON outpu
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -27,8 +28,14 @@ NATIONAL = "national"
 
 
 def ratio(part: float, whole: float) -> float | None:
-    """``part / whole``, or None when the whole is zero (a rate of nothing is not 0 %)."""
-    return part / whole if whole else None
+    """``part / whole``, or None when the whole is zero (a rate of nothing is not 0 %).
+
+    None too when the quotient overflows (a budget of 5e-324 spent): infinity is no rate.
+    """
+    if not whole:
+        return None
+    quotient = part / whole
+    return quotient if math.isfinite(quotient) else None
 
 
 @dataclass(frozen=True, slots=True)

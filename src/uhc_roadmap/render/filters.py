@@ -20,6 +20,7 @@ from uhc_roadmap.i18n.formatting import (
     format_number,
     format_share,
     locale_for,
+    wide_decimals,
 )
 from uhc_roadmap.render.text import UserText, escape_markdown, markdown_text, markdown_url
 
@@ -46,6 +47,7 @@ class Filters:
             return DASH
         return format_number(value, self.lang, max(0, min(int(digits), 6)))
 
+    @wide_decimals
     def amount(self, value: float | None, measure: str = "number") -> str:
         """An indicator value as written: ``15.1``, ``12``; a percent measure as ``50,7 %``."""
         if value is None:
