@@ -215,11 +215,18 @@ class _Builder:
         return None if value is None else self.text(value)
 
     def region(self, code: str) -> UserText:
-        """A region by name; a region group as its regions' names followed by its id."""
+        """A region by name; a region group as its regions' names followed by its id.
+
+        A group's members are named as regions, never expanded as groups: with rule R005 off,
+        a group may list itself, and expanding it would never end.
+        """
         members = self.roadmap.region_groups.get(code)
         if members is not None:
-            names = ", ".join(self.region(m).text for m in members)
+            names = ", ".join(self._subdivision(m).text for m in members)
             return UserText(f"{names} ({code})")
+        return self._subdivision(code)
+
+    def _subdivision(self, code: str) -> UserText:
         label = self.roadmap.region_labels.get(code)
         if label is not None:
             return self.text(label)
