@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from tests.conftest import FIXTURES, ROADMAPS, ROOT
 from uhc_roadmap import bulk
 from uhc_roadmap.bulk import Job, check_files, choose_workers, decode_result
 from uhc_roadmap.cache import Cache
-from uhc_roadmap.diagnostics import FileResult
+from uhc_roadmap.diagnostics import FileResult, Severity
 from uhc_roadmap.validation import RuleSelection, ValidationOptions, check_bytes
 
 TODAY = date(2024, 5, 17)
@@ -189,3 +190,87 @@ def test_workers_are_used_only_when_they_pay() -> None:
     assert choose_workers(small, 1) == 1
     assert choose_workers(large, None) == min(bulk.available_cpus(), 5)
     assert choose_workers(large, 64) == 5
+
+
+# -- the portfolio ---------------------------------------------------------------------------
+
+FIGURES = bulk.Figures(as_of=None, lang="fr", window=90)
+
+
+def test_portfolio_entries_are_the_same_from_workers_and_from_the_cache(
+    store: Cache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jobs = _corpus()
+    options = ValidationOptions()
+    serial = bulk.portfolio_entries(jobs, options, FIGURES, workers=1, today=TODAY)
+    assert any(e.summary is not None for e in serial)
+    assert any(e.summary is None for e in serial)
+    parallel = bulk.portfolio_entries(jobs, options, FIGURES, workers=2, today=TODAY)
+    assert parallel == serial
+    cold = bulk.portfolio_entries(jobs, options, FIGURES, cache=store, workers=1, today=TODAY)
+    assert cold == serial
+    monkeypatch.setattr("uhc_roadmap.validation.check_bytes", _explode)
+    warm = bulk.portfolio_entries(jobs, options, FIGURES, cache=store, workers=1, today=TODAY)
+    assert warm == serial
+    assert _types(warm) == _types(serial)  # 5000 == 5000.0, but they print differently
+
+
+def _types(entries: list[bulk.PortfolioEntry]) -> list[tuple[type, ...]]:
+    return [
+        tuple(type(getattr(e.summary.row, f.name)) for f in fields(e.summary.row))
+        for e in entries
+        if e.summary is not None
+    ]
+
+
+def test_other_figures_are_other_entries(store: Cache) -> None:
+    jobs = [Job("m.yaml", (ROADMAPS / "morocco.yaml").read_bytes())]
+    options = ValidationOptions()
+    french = bulk.portfolio_entries(jobs, options, FIGURES, cache=store)
+    english = bulk.Figures(as_of=date(2030, 1, 1), lang="en", window=30)
+    assert bulk.portfolio_entries(jobs, options, english, cache=store) == (
+        bulk.portfolio_entries(jobs, options, english)
+    )
+    assert french[0].summary is not None
+    assert french[0].summary.row.name == "Maroc"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda s: None,
+        lambda s: [],
+        lambda s: {**s, "country": 1},
+        lambda s: {**s, "phase": ["P1", "2020-01-01"]},
+        lambda s: {**s, "phase": ["P1", "2020-01-01", "2020-13-01"]},
+        lambda s: {**s, "row": {**s["row"], "overdue": True}},
+        lambda s: {**s, "row": {**s["row"], "overdue": 1.5}},
+        lambda s: {**s, "row": {**s["row"], "planned": "1"}},
+        lambda s: {**s, "row": {**s["row"], "as_of": "yesterday"}},
+        lambda s: {**s, "row": {k: v for k, v in s["row"].items() if k != "spent"}},
+        lambda s: {**s, "row": {**s["row"], "extra": 1}},
+        lambda s: {**s, "extra": 1},
+    ],
+)
+def test_a_damaged_summary_is_computed_again(store: Cache, damage: object) -> None:
+    assert callable(damage)
+    jobs = [Job("m.yaml", (ROADMAPS / "morocco.yaml").read_bytes())]
+    options = ValidationOptions()
+    expected = bulk.portfolio_entries(jobs, options, FIGURES, cache=store)
+    [entry] = list(store.folder.rglob("*.json"))
+    key = entry.stem
+    value = store.get(bulk.PORTFOLIO, key)
+    value["summary"] = damage(value["summary"])
+    store.put(bulk.PORTFOLIO, key, value)
+    assert bulk._cached_entry(store, key, "m.yaml", TODAY) is None
+    assert bulk.portfolio_entries(jobs, options, FIGURES, cache=store) == expected
+
+
+def test_an_invalid_file_is_cached_without_a_summary(store: Cache) -> None:
+    jobs = [Job("bad.yaml", (FIXTURES / "invalid" / "b001_overspent.yaml").read_bytes())]
+    jobs += [Job("dup.yaml", b"a: 1\na: 2\n")]
+    options = ValidationOptions(selection=RuleSelection(severities={"B001": Severity.ERROR}))
+    first = bulk.portfolio_entries(jobs, options, FIGURES, cache=store)
+    assert [e.summary for e in first] == [None, None]
+    assert all(e.result.has_errors for e in first)
+    assert bulk.portfolio_entries(jobs, options, FIGURES, cache=store) == first

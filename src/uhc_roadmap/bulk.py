@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import date
+from functools import partial
 from multiprocessing import get_all_start_methods, get_context
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -21,6 +22,7 @@ from uhc_roadmap.diagnostics import Diagnostic, FileResult, Severity
 
 if TYPE_CHECKING:
     from uhc_roadmap.cache import Cache
+    from uhc_roadmap.progress.results import PortfolioRow
     from uhc_roadmap.validation import ValidationOptions
 
 NAMESPACE = "validate"
@@ -70,17 +72,26 @@ def run_all(
     jobs: Sequence[Job],
     options: ValidationOptions,
     workers: int | None,
+    progress: Callable[[], None] = lambda: None,
 ) -> list[R]:
-    """``work`` over ``jobs`` in this process or in a pool, results in the order of ``jobs``."""
+    """``work`` over ``jobs`` in this process or in a pool, results in the order of ``jobs``.
+
+    ``progress`` is called in this process once per job done (for a progress bar).
+    """
     count = choose_workers(jobs, workers)
     if count <= 1:
-        return [work(job, options) for job in jobs]
+        return [_then(work(job, options), progress) for job in jobs]
     pool = _pool(count, options)
     try:
         futures = {i: pool.submit(_in_worker, work, jobs[i]) for i in _largest_first(jobs)}
-        return [futures[i].result() for i in range(len(jobs))]
+        return [_then(futures[i].result(), progress) for i in range(len(jobs))]
     finally:  # on Ctrl-C or an error, files not yet started are not started
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _then(result: R, progress: Callable[[], None]) -> R:
+    progress()
+    return result
 
 
 def choose_workers(jobs: Sequence[Job], requested: int | None) -> int:
@@ -166,10 +177,16 @@ def options_fingerprint(options: ValidationOptions) -> str:
     )
 
 
-def _key(cache: Cache | None, job: Job, options: ValidationOptions) -> str:
+def _key(
+    cache: Cache | None,
+    job: Job,
+    options: ValidationOptions,
+    namespace: str = NAMESPACE,
+    extra: str = "",
+) -> str:
     if cache is None:
         return ""
-    return cache.key(NAMESPACE, options_fingerprint(options), job.name, job.raw)
+    return cache.key(namespace, options_fingerprint(options), extra, job.name, job.raw)
 
 
 def _cached(cache: Cache | None, key: str, name: str, today: date) -> FileResult | None:
@@ -218,3 +235,183 @@ def _diagnostic(item: Any, name: str) -> Diagnostic | None:
 
 
 _SEVERITIES = frozenset(level.value for level in Severity)
+
+
+# -- the portfolio -----------------------------------------------------------------------------
+
+PORTFOLIO = "portfolio"
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseInfo:
+    id: str
+    start: date
+    end: date
+
+
+@dataclass(frozen=True, slots=True)
+class CountrySummary:
+    """A valid roadmap as the portfolio sees it: whose, which phase, its headline figures."""
+
+    country: str
+    phase: PhaseInfo
+    row: PortfolioRow
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioEntry:
+    """One file's part in the portfolio; ``summary`` is None when the file has errors."""
+
+    name: str
+    result: FileResult
+    summary: CountrySummary | None
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """What the headline figures depend on besides the file and the validation options."""
+
+    as_of: date | None
+    lang: str
+    window: int
+
+
+def portfolio_entries(
+    jobs: Sequence[Job],
+    options: ValidationOptions,
+    figures: Figures,
+    *,
+    cache: Cache | None = None,
+    workers: int | None = None,
+    today: date | None = None,
+    progress: Callable[[], None] = lambda: None,
+) -> list[PortfolioEntry]:
+    """Each file's validation result and, when it is valid, its portfolio row, in order.
+
+    A warm cache answers without loading, validating or computing anything: the portfolio
+    of a hundred countries is then a matter of reading a hundred small entries.
+    """
+    today = today or date.today()
+    extra = json.dumps(asdict(figures), sort_keys=True, default=str)
+    keys = [_key(cache, job, options, PORTFOLIO, extra) for job in jobs]
+    found: list[PortfolioEntry | None] = [
+        _cached_entry(cache, key, job.name, today) for job, key in zip(jobs, keys, strict=True)
+    ]
+    todo = [i for i, entry in enumerate(found) if entry is None]
+    for _ in range(len(jobs) - len(todo)):
+        progress()
+    work = partial(_portfolio_one, figures=figures)
+    fresh = run_all(work, [jobs[i] for i in todo], options, workers, progress)
+    for i, (entry, depends) in zip(todo, fresh, strict=True):
+        found[i] = entry
+        if cache is not None:
+            cache.put(PORTFOLIO, keys[i], _encode_entry(entry, today if depends else None))
+    return [entry for entry in found if entry is not None]
+
+
+def _portfolio_one(
+    job: Job, options: ValidationOptions, figures: Figures
+) -> tuple[PortfolioEntry, bool]:
+    from uhc_roadmap import validation
+    from uhc_roadmap.progress import compute_progress, portfolio_row
+
+    checked = validation.check_bytes(job.raw, job.name, options)
+    roadmap = checked.roadmap
+    if roadmap is None or checked.result.has_errors:
+        return PortfolioEntry(job.name, checked.result, None), False
+    progress = compute_progress(roadmap, figures.as_of, figures.lang, figures.window)
+    phase = PhaseInfo(roadmap.phase.id, roadmap.phase.start, roadmap.phase.end)
+    summary = CountrySummary(roadmap.country, phase, portfolio_row(progress))
+    depends = figures.as_of is None and options.as_of is None and roadmap.as_of is None
+    return PortfolioEntry(job.name, checked.result, summary), depends
+
+
+def _cached_entry(cache: Cache | None, key: str, name: str, today: date) -> PortfolioEntry | None:
+    if cache is None:
+        return None
+    value = cache.get(PORTFOLIO, key)
+    if not isinstance(value, dict) or set(value) != {"today", "diagnostics", "summary"}:
+        return None
+    result = decode_result({k: value[k] for k in ("today", "diagnostics")}, name, today)
+    if result is None:
+        return None
+    if value["summary"] is None:
+        return PortfolioEntry(name, result, None) if result.has_errors else None
+    summary = _decode_summary(value["summary"])
+    return None if summary is None else PortfolioEntry(name, result, summary)
+
+
+def _encode_entry(entry: PortfolioEntry, today: date | None) -> dict[str, Any]:
+    value = _encode(entry.result, today)
+    summary = entry.summary
+    value["summary"] = None
+    if summary is not None:
+        phase = summary.phase
+        value["summary"] = {
+            "country": summary.country,
+            "phase": [phase.id, phase.start.isoformat(), phase.end.isoformat()],
+            "row": {name: _plain(getattr(summary.row, name)) for name in _ROW_FIELDS},
+        }
+    return value
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+_NUMBER = (int, float)
+_ROW_FIELDS: dict[str, tuple[type, ...]] = {
+    "country": (str,),
+    "name": (str,),
+    "phase": (str,),
+    "as_of": (date,),
+    "currency": (str, type(None)),
+    "completion": (*_NUMBER, type(None)),
+    "weighted_completion": (*_NUMBER, type(None)),
+    "planned": _NUMBER,
+    "spent": _NUMBER,
+    "execution": (*_NUMBER, type(None)),
+    "overdue": (int,),
+    "blocked": (int,),
+    "on_track": (int,),
+    "assessed": (int,),
+}
+
+
+def _decode_summary(value: Any) -> CountrySummary | None:
+    """A cached summary, or None unless it has exactly the shape ``_encode_entry`` gives."""
+    if not isinstance(value, dict) or set(value) != {"country", "phase", "row"}:
+        return None
+    country, phase, row = value["country"], value["phase"], value["row"]
+    if not isinstance(country, str) or not isinstance(phase, list) or len(phase) != 3:
+        return None
+    if not isinstance(row, dict) or set(row) != set(_ROW_FIELDS):
+        return None
+    start, end = _day(phase[1]), _day(phase[2])
+    fields = {name: _field(row[name], kinds) for name, kinds in _ROW_FIELDS.items()}
+    if not isinstance(phase[0], str) or start is None or end is None or _MISSING in fields.values():
+        return None
+    from uhc_roadmap.progress.results import PortfolioRow
+
+    return CountrySummary(country, PhaseInfo(phase[0], start, end), PortfolioRow(**fields))
+
+
+_MISSING = object()
+
+
+def _field(value: Any, kinds: tuple[type, ...]) -> Any:
+    if date in kinds:
+        day = _day(value)
+        return _MISSING if day is None else day
+    if type(value) not in kinds:  # exact types: a bool is no count
+        return _MISSING
+    return value
+
+
+def _day(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

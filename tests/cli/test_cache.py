@@ -112,3 +112,27 @@ def test_workers_print_what_one_process_prints(
 
 def test_jobs_must_be_positive(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "validate", "--jobs", "0")[0] == 2
+
+
+def test_the_portfolio_is_the_same_cold_warm_and_without_cache(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for path in ROADMAPS.glob("*.yaml"):
+        (repo / "roadmaps" / path.name).write_bytes(path.read_bytes())
+    fresh = run(capsys, "report", "-f", "json", "--no-cache")
+    assert fresh[0] == 0
+    assert run(capsys, "report", "-f", "json") == fresh
+    assert run(capsys, "report", "-f", "json") == fresh
+    assert run(capsys, "report", "-f", "json", "--no-cache", "--jobs", "2") == fresh
+    assert "portfolio: 4 entries" in run(capsys, "cache", "info")[1]
+    assert len(json.loads(fresh[1])["countries"]) == 3  # a.yaml is Morocco's too
+
+
+def test_an_invalid_file_stops_the_portfolio_from_the_cache_too(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "roadmaps" / "bad.yaml").write_text("a: 1\na: 2\n", encoding="utf-8")
+    first = run(capsys, "report", "-f", "json")
+    assert first[0] == 1
+    assert "Y002" in first[2]
+    assert run(capsys, "report", "-f", "json") == first

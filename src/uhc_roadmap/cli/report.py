@@ -16,16 +16,20 @@ import typer
 from uhc_roadmap.cli.common import (
     ColorChoice,
     ExitCode,
+    JobsOption,
+    NoCacheOption,
     emit,
     fail,
     load_config_or_fail,
+    project_cache,
     use_color,
 )
 
 if TYPE_CHECKING:
+    from uhc_roadmap.bulk import Figures, Job
+    from uhc_roadmap.cache import Cache
     from uhc_roadmap.config import Config
     from uhc_roadmap.diagnostics import FileResult
-    from uhc_roadmap.model import Roadmap
     from uhc_roadmap.progress import Portfolio, RoadmapProgress
     from uhc_roadmap.report_formats import FormatOptions
     from uhc_roadmap.validation import CheckedFile, ValidationOptions
@@ -92,19 +96,26 @@ def report(
     color: Annotated[
         ColorChoice, typer.Option("--color", help="Colour the table output.")
     ] = ColorChoice.AUTO,
+    no_cache: NoCacheOption = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Report progress: completion, overdue work, milestones, budget and indicators."""
     if output_format not in FORMATS:
         fail(f"unknown format `{output_format}`; choose one of: {', '.join(FORMATS)}")
     reference = _parse_date(as_of)
     config, options = _configuration(reference)
-    checked = _check_all(paths or [os.path.relpath(config.roadmaps)], config, options)
+    paths = paths or [os.path.relpath(config.roadmaps)]
     if country is None:
         if phase is not None:
             fail("--phase needs --country: phases are named per country")
-        found = _portfolio(checked, reference, lang or "en", window, sort, reverse)
+        from uhc_roadmap.bulk import Figures
+
+        figures = Figures(reference, lang or "en", window)
+        cache = project_cache(config, disabled=no_cache)
+        found = _portfolio(paths, config, options, figures, sort, reverse, cache, jobs)
         text = _render(output_format, _format_options(lang or "en", section, output, color), found)
     else:
+        checked = _check_all(paths, config, options)
         progress = _country(checked, country, phase, reference, lang, window)
         options_ = _format_options(progress.lang, section, output, color)
         text = _render(output_format, options_, progress)
@@ -135,9 +146,11 @@ def _ticker(total: int) -> Iterator[Callable[[], None]]:
     from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(console=Console(stderr=True), transient=True) as bar:
+    # Redrawn as files are done, not by a thread: worker processes are forked only while
+    # this process runs no other thread.
+    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
         task = bar.add_task("Reading roadmaps", total=total)
-        yield lambda: bar.advance(task)
+        yield lambda: bar.update(task, advance=1, refresh=True)
 
 
 def _check_all(paths: list[str], config: Config, options: ValidationOptions) -> Checked:
@@ -206,34 +219,60 @@ def _country(
 
 
 def _portfolio(
-    checked: Checked, as_of: date | None, lang: str, window: int, sort: str, reverse: bool
+    paths: list[str],
+    config: Config,
+    options: ValidationOptions,
+    figures: Figures,
+    sort: str,
+    reverse: bool,
+    cache: Cache | None,
+    jobs: int | None,
 ) -> Portfolio:
-    """Every country's latest phase; one invalid file and there is no portfolio."""
-    from uhc_roadmap.progress import SortError, compute_progress, parse_sort, portfolio
+    """Every country's latest phase; one invalid file and there is no portfolio.
 
-    _check_language(lang)
+    Each file's row comes from the cache when its bytes and the settings are unchanged.
+    """
+    from uhc_roadmap.bulk import portfolio_entries
+    from uhc_roadmap.progress import PhaseError, SortError, choose_phase, parse_sort
+    from uhc_roadmap.progress.portfolio import portfolio_of_rows
+
+    _check_language(figures.lang)
     try:
         column, descending = parse_sort(sort, reverse)
     except SortError as exc:
         fail(str(exc))
-    invalid = [c.result for _, c in checked if c.result.has_errors]
+    work = _jobs(paths, config, options)
+    with _ticker(len(work)) as advance:
+        entries = portfolio_entries(
+            work, options, figures, cache=cache, workers=jobs, progress=advance
+        )
+    invalid = [e.result for e in entries if e.summary is None]
     if invalid:
         _refuse(invalid)
-    latest = _latest_by_country([(n, c.roadmap) for n, c in checked if c.roadmap is not None])
-    reports = [compute_progress(r, as_of, lang, window) for r in latest]
-    return portfolio(reports, column, descending)
-
-
-def _latest_by_country(parsed: list[tuple[str, Roadmap]]) -> list[Roadmap]:
-    from uhc_roadmap.progress import PhaseError, choose_phase
-
-    chosen = []
-    for code in sorted({r.country for _, r in parsed}):
+    found = [(e.name, e.summary) for e in entries if e.summary is not None]
+    rows = []
+    for code in sorted({summary.country for _, summary in found}):
         try:
-            chosen.append(choose_phase([(n, r) for n, r in parsed if r.country == code], None)[1])
+            rows.append(choose_phase([c for c in found if c[1].country == code], None)[1].row)
         except PhaseError as exc:
             fail(f"{code}: {exc}")
-    return chosen
+    return portfolio_of_rows(rows, column, descending)
+
+
+def _jobs(paths: list[str], config: Config, options: ValidationOptions) -> list[Job]:
+    from uhc_roadmap.bulk import Job
+    from uhc_roadmap.discovery import InputError, expand, read
+
+    try:
+        sources = expand(paths, config.exclude, config.root)
+        stdin = sys.stdin.buffer.read() if any(s.path is None for s in sources) else None
+        limit = options.limits.max_bytes
+        found = [Job(s.name, read(s, stdin, max_bytes=limit)) for s in sources]
+    except InputError as exc:
+        fail(str(exc))
+    if not found:
+        fail("no roadmap files found in " + ", ".join(paths))
+    return found
 
 
 def _check_language(lang: str | None) -> None:

@@ -74,7 +74,13 @@ def portfolio(
     reports: Iterable[RoadmapProgress], sort: str = "country", descending: bool = False
 ) -> Portfolio:
     """One row per report, sorted by a column of ``PORTFOLIO_COLUMNS``."""
+    return portfolio_of_rows([portfolio_row(r) for r in reports], sort, descending)
+
+
+def portfolio_of_rows(
+    rows: Iterable[PortfolioRow], sort: str = "country", descending: bool = False
+) -> Portfolio:
+    """The same from rows already computed (the report's cache keeps rows, not roadmaps)."""
     if sort not in PORTFOLIO_COLUMNS:
         raise SortError(f"cannot sort by `{sort}`; columns: {', '.join(PORTFOLIO_COLUMNS)}")
-    rows = _sorted([portfolio_row(r) for r in reports], sort, descending)
-    return Portfolio(tuple(rows), sort, descending)
+    return Portfolio(tuple(_sorted(list(rows), sort, descending)), sort, descending)

@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
+from typing import Protocol, TypeVar
 
-from uhc_roadmap.model import Roadmap
 
-Candidate = tuple[str, Roadmap]
+class _Phase(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def start(self) -> date: ...
+    @property
+    def end(self) -> date: ...
+
+
+class Phased(Protocol):
+    """A roadmap, or what a cached portfolio keeps of one: its phase."""
+
+    @property
+    def phase(self) -> _Phase: ...
+
+
+P = TypeVar("P", bound=Phased)
+Candidate = tuple[str, P]
 """A roadmap with the name of the file it was read from."""
 
 
@@ -14,7 +32,7 @@ class PhaseError(LookupError):
     """No roadmap of the country has the phase asked for, or two files claim the same one."""
 
 
-def latest_first(candidates: Sequence[Candidate]) -> list[Candidate]:
+def latest_first(candidates: Sequence[Candidate[P]]) -> list[Candidate[P]]:
     """Most recent phase first: by start date, then end date, then file name."""
     return sorted(
         candidates,
@@ -23,7 +41,7 @@ def latest_first(candidates: Sequence[Candidate]) -> list[Candidate]:
     )
 
 
-def choose_phase(candidates: Sequence[Candidate], phase_id: str | None) -> Candidate:
+def choose_phase(candidates: Sequence[Candidate[P]], phase_id: str | None) -> Candidate[P]:
     """The roadmap of ``phase_id``, or the latest phase when it is None."""
     if not candidates:
         raise PhaseError("no roadmap to choose from")
