@@ -11,16 +11,16 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import date
 from functools import partial
-from multiprocessing import get_all_start_methods, get_context
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from uhc_roadmap.diagnostics import Diagnostic, FileResult, Severity
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from uhc_roadmap.cache import Cache
     from uhc_roadmap.progress.results import PortfolioRow
     from uhc_roadmap.validation import ValidationOptions
@@ -120,10 +120,17 @@ def _largest_first(jobs: Sequence[Job]) -> list[int]:
 
 def _can_fork() -> bool:
     """Forking copies the parent, imports included, but is unsafe once threads run."""
+    from multiprocessing import get_all_start_methods
+
     return "fork" in get_all_start_methods() and threading.active_count() == 1
 
 
 def _pool(count: int, options: ValidationOptions) -> ProcessPoolExecutor:
+    """Workers for ``count`` processes (the multiprocessing machinery costs ~10 ms to import,
+    so only runs that use it pay for it)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     from uhc_roadmap import validation  # imported before forking, so workers start warm
 
     del validation

@@ -16,6 +16,7 @@ from uhc_roadmap.model import Roadmap, Text
 from uhc_roadmap.rules import ALL_RULES, Rule
 from uhc_roadmap.rules.b001_spent_above_planned import B001, OverrunOptions
 from uhc_roadmap.rules.context import RuleContext
+from uhc_roadmap.rules.docs import option_docs
 from uhc_roadmap.rules.q001_missing_translation import TEXT_FIELDS, texts
 from uhc_roadmap.rules.r001_duplicate_id import R001
 from uhc_roadmap.validation import RuleSelection, ValidationOptions, check_bytes
@@ -40,8 +41,10 @@ def test_defaults_validate_and_every_option_is_described(rule: type[Rule]) -> No
     model = rule.options_model
     assert model is not None
     model.model_validate({})
-    for name, info in model.model_fields.items():
-        assert info.description, f"{rule.code}.{name} needs a docstring"
+    documented = {option.name: option.description for option in option_docs(rule)}
+    assert set(documented) == set(model.model_fields)
+    for name, description in documented.items():
+        assert description, f"{rule.code}.{name} needs a docstring"
 
 
 @pytest.mark.parametrize("rule", WITH_OPTIONS, ids=lambda r: r.code)

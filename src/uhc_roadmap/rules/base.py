@@ -30,9 +30,8 @@ OptionsT = TypeVar("OptionsT", bound=BaseModel)
 class RuleOptions(BaseModel):
     """Base of the rules' options models: a misspelt option is an error, not silently ignored."""
 
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
-    )
+    # A field's docstring documents it (rules/docs.py reads them for the documentation).
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 class Rule:

@@ -6,6 +6,9 @@ page cannot disagree with what a rule says about itself.
 
 from __future__ import annotations
 
+import ast
+import inspect
+import itertools
 import textwrap
 import types
 from dataclasses import dataclass
@@ -65,10 +68,40 @@ def option_docs(rule: type[Rule]) -> list[OptionDoc]:
     """The rule's options (name, type, default, description) from its options model."""
     if rule.options_model is None:
         return []
+    notes = attribute_docstrings(rule.options_model)
     return [
-        OptionDoc(name, _type_name(info.annotation), _default(info), info.description or "")
+        OptionDoc(
+            name,
+            _type_name(info.annotation),
+            _default(info),
+            info.description or notes.get(name, ""),
+        )
         for name, info in rule.options_model.model_fields.items()
     ]
+
+
+def attribute_docstrings(model: type) -> dict[str, str]:
+    """Each field's docstring: the string literal on the lines under the field.
+
+    Read here, for the documentation only: pydantic's ``use_attribute_docstrings`` would read
+    every options model's source each time the rules are imported (~6 ms of every run).
+    """
+    try:
+        source = textwrap.dedent(inspect.getsource(model))
+    except (OSError, TypeError):
+        return {}
+    body = next(n for n in ast.parse(source).body if isinstance(n, ast.ClassDef)).body
+    found = {}
+    for node, after in itertools.pairwise(body):
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+            and isinstance(after.value.value, str)
+        ):
+            found[node.target.id] = inspect.cleandoc(after.value.value)
+    return found
 
 
 def rule_info(rule: type[Rule]) -> dict[str, Any]:
