@@ -1,0 +1,544 @@
+"""The uhc-roadmap benchmark: whole processes, alternating A B A B, medians and paired ratios.
+
+Run with `make bench` (which installs the peer tools), or `.venv/bin/python bench/run.py`
+after `pip install -e '.[bench]'`. It generates the corpora under bench/corpus/, times
+uhc-roadmap against check-jsonschema (with ruamel.yaml.clib, using our exported JSON
+Schema), yamllint (default rules) and the floor `yaml.load(..., CSafeLoader)`, prints the
+table and writes it into docs/performance.md. A benchmark, not a test: it asserts nothing
+about speed, only that every tool ran on the corpus as expected.
+
+`--quick` takes fewer runs (about three minutes on 2 cores instead of about eight).
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import gc
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "bench" / "corpus"
+SCHEMA = ROOT / "schema" / "roadmap.schema.json"
+DOC = ROOT / "docs" / "performance.md"
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+BIN = Path(sys.executable).parent
+FLOOR = (
+    "import sys, yaml\n"
+    "for name in sys.argv[1:]:\n"
+    "    with open(name, 'rb') as f:\n"
+    "        yaml.load(f, Loader=yaml.CSafeLoader)\n"
+)
+MEMORY_LIMIT_MB = 250.0
+Command = Sequence[str]
+
+
+@dataclass
+class Timing:
+    """Medians of whole-process times in seconds, and the median of the paired ratios."""
+
+    ours: float
+    theirs: float
+    ratio: float
+    runs: int
+
+
+@dataclass
+class Row:
+    measure: str
+    other: str
+    timing: Timing
+    target: float | None = None
+    note: str = ""
+
+    @property
+    def verdict(self) -> str:
+        if self.target is None:
+            return ""
+        if self.timing.ratio <= self.target:
+            return "met"
+        return f"NOT met ({self.timing.ratio / self.target:.2f}× the target)"
+
+
+@dataclass
+class Results:
+    rows: list[Row] = field(default_factory=list)
+    memory: dict[str, float] = field(default_factory=dict)
+    load: list[tuple[str, str]] = field(default_factory=list)
+
+
+# -- running commands ---------------------------------------------------------------------------
+
+
+def child_env() -> dict[str, str]:
+    """As users run the tools: bytecode written and read (this sandbox sets
+    PYTHONDONTWRITEBYTECODE, which would make every run compile every module), no colour, no
+    CI mode."""
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONDONTWRITEBYTECODE"}}
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "FORCE_COLOR", "CI"):
+        env.pop(name, None)
+    env["NO_COLOR"] = "1"
+    return env
+
+
+ENV = child_env()
+
+
+def tool(name: str) -> str:
+    found = BIN / name
+    if found.exists():
+        return str(found)
+    located = shutil.which(name)
+    if located is None:
+        sys.exit(f"bench: `{name}` is not installed; run `pip install -e '.[bench]'` first")
+    return located
+
+
+def run_once(command: Command) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        command, cwd=CORPUS, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    return time.perf_counter() - start
+
+
+def expect(command: Command, codes: Sequence[int], needle: str = "") -> None:
+    """Each tool must really do the work on the corpus before it is timed."""
+    done = subprocess.run(command, cwd=CORPUS, env=ENV, capture_output=True, text=True)
+    if done.returncode not in codes or needle not in done.stdout + done.stderr:
+        sys.exit(
+            f"bench: {' '.join(command[:3])}... exited {done.returncode}, expected {codes}"
+            f"{f' and {needle!r}' if needle else ''}:\n{(done.stdout + done.stderr)[-2000:]}"
+        )
+
+
+def paired(
+    a: Command,
+    b: Command,
+    runs: int,
+    *,
+    warm_up: bool = True,
+    before_a: Callable[[], None] | None = None,
+) -> Timing:
+    """A B A B ...: both medians and the median of the per-pair ratios A/B."""
+    if warm_up:
+        (before_a or (lambda: None))()
+        run_once(a)
+        run_once(b)
+    times_a, times_b = [], []
+    for _ in range(runs):
+        if before_a is not None:
+            before_a()
+        times_a.append(run_once(a))
+        times_b.append(run_once(b))
+    ratios = [x / y for x, y in zip(times_a, times_b, strict=True)]
+    return Timing(
+        statistics.median(times_a), statistics.median(times_b), statistics.median(ratios), runs
+    )
+
+
+def paired_calls(a: Callable[[], None], b: Callable[[], None], runs: int) -> Timing:
+    a()
+    b()
+    times_a, times_b = [], []
+    for _ in range(runs):
+        for fn, times in ((a, times_a), (b, times_b)):
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+    ratios = [x / y for x, y in zip(times_a, times_b, strict=True)]
+    return Timing(
+        statistics.median(times_a), statistics.median(times_b), statistics.median(ratios), runs
+    )
+
+
+# -- memory -----------------------------------------------------------------------------------
+
+
+def _rss_kib(pid: int, field_name: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field_name + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                children = [int(c) for c in task.read_text().split()]
+            except OSError:
+                continue
+            found += children
+            todo += children
+    return found
+
+
+def peak_memory(command: Command) -> dict[str, float]:
+    """Peak resident memory in MB: of the process and its workers together (sampled every
+    2 ms), and of the largest single process (its own high-water mark)."""
+    process = subprocess.Popen(command, cwd=CORPUS, env=ENV, stdout=subprocess.DEVNULL)
+    peak_sum = peak_single = 0
+    while process.poll() is None:
+        pids = [process.pid, *_descendants(process.pid)]
+        peak_sum = max(peak_sum, sum(_rss_kib(p, "VmRSS") for p in pids))
+        peak_single = max([peak_single, *(_rss_kib(p, "VmHWM") for p in pids)])
+        time.sleep(0.002)
+    return {"together": peak_sum * 1024 / 1e6, "single": peak_single * 1024 / 1e6}
+
+
+# -- in-process cost --------------------------------------------------------------------------
+
+
+def in_process(files: list[Path], runs: int) -> tuple[Timing, Timing]:
+    """check_bytes (strict loading with positions, model, rules) against yaml.load with
+    CSafeLoader plus the same pydantic model, on the same bytes; with the collector running,
+    as a caller of yaml.load has it, and paused, as our loader has it."""
+    import yaml
+
+    from uhc_roadmap.model import Roadmap
+    from uhc_roadmap.validation import ValidationOptions, check_bytes
+
+    blobs = [(p.name, p.read_bytes()) for p in files]
+    options = ValidationOptions()
+
+    def ours() -> None:
+        for name, raw in blobs:
+            check_bytes(raw, name, options)
+
+    def floor() -> None:
+        for _, raw in blobs:
+            Roadmap.model_validate(yaml.load(raw, Loader=yaml.CSafeLoader))
+
+    def floor_paused() -> None:
+        gc.disable()
+        try:
+            floor()
+        finally:
+            gc.enable()
+
+    return _per_file(paired_calls(ours, floor, runs), len(blobs)), _per_file(
+        paired_calls(ours, floor_paused, runs), len(blobs)
+    )
+
+
+def _per_file(timing: Timing, files: int) -> Timing:
+    return Timing(timing.ours / files, timing.theirs / files, timing.ratio, timing.runs)
+
+
+# -- the measures ------------------------------------------------------------------------------
+
+
+def prepare() -> dict[str, list[Path]]:
+    corpus = write_corpus(CORPUS)
+    # The corpus is its own project: the benchmark never picks up the repository's settings,
+    # and the cache lives in bench/corpus/.uhc-roadmap-cache.
+    (CORPUS / ".uhc-roadmap.yaml").write_text("roadmaps: repo\n", encoding="utf-8")
+    package = ROOT / "src" / "uhc_roadmap"
+    if package.is_dir():  # an editable install: compile as `pip install` does for a wheel
+        compileall.compile_dir(package, quiet=1)
+    return corpus
+
+
+def measure(runs: int, slow_runs: int) -> Results:
+    corpus = prepare()
+    out = Results()
+    out.load.append(("start", load_average()))
+    small, large = "small.yaml", "large.yaml"
+    repo = [p.relative_to(CORPUS).as_posix() for p in corpus["repo"]]
+    ours = [tool("uhc-roadmap")]
+    cjs = [tool("check-jsonschema"), "--schemafile", str(SCHEMA)]
+    yamllint = [tool("yamllint"), "-d", "default", "-f", "parsable"]
+    floor = [sys.executable, "-c", FLOOR]
+    cache = CORPUS / ".uhc-roadmap-cache"
+    help_ = [*ours, "--help"]
+    cold_repo = [*ours, "validate", "--no-cache", "repo"]
+    warm_repo = [*ours, "validate", "repo"]
+    report = [*ours, "report", "--format", "json", "repo"]
+
+    def clear_cache() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    def warm() -> None:  # report and validate each fill their own entries
+        if not cache.exists():
+            run_once(warm_repo)
+            run_once(report)
+
+    for command, codes, needle in (
+        (cold_repo, (0,), "115 files checked: no problems"),
+        ([*cjs, *repo[:3]], (0,), "ok"),
+        ([*yamllint, small], (0, 1), ""),
+        ([*floor, small], (0,), ""),
+        (report, (0,), '"countries"'),
+        ([*ours, "render", large, "-f", "html", "-o", "large.html"], (0,), ""),
+    ):
+        expect(command, codes, needle)
+
+    def add(
+        measure_: str, other: str, timing: Timing, target: float | None = None, note: str = ""
+    ) -> None:
+        row = Row(measure_, other, timing, target, note)
+        out.rows.append(row)
+        print(
+            f"{measure_:<52} {timing.ours * 1000:9.0f} ms  {other:<28} "
+            f"{timing.theirs * 1000:9.0f} ms  {timing.ratio:7.3f}×  {row.verdict}",
+            flush=True,
+        )
+
+    add(
+        "`uhc-roadmap --help`",
+        "`python -c pass`",
+        paired(help_, [sys.executable, "-c", "pass"], runs),
+        8.0,
+    )
+    for label, path, target in (("20-activity", small, 0.40), ("200-activity", large, 0.20)):
+        cold = [*ours, "validate", "--no-cache", path]
+        add(
+            f"`validate` one {label} file, cold",
+            "check-jsonschema",
+            paired(cold, [*cjs, path], runs),
+            target,
+        )
+        add(f"`validate` one {label} file, cold", "yamllint", paired(cold, [*yamllint, path], runs))
+        add(
+            f"`validate` one {label} file, cold",
+            "`yaml.load` floor",
+            paired(cold, [*floor, path], runs),
+        )
+    slow = {"warm_up": False}
+    vs_cjs = paired(cold_repo, [*cjs, *repo], slow_runs, **slow)
+    add("`validate` 115-file repository, cold", "check-jsonschema", vs_cjs, 0.08)
+    add(
+        "`validate` 115-file repository, cold",
+        "yamllint",
+        paired(cold_repo, [*yamllint, *repo], slow_runs, **slow),
+        0.05,
+    )
+    add(
+        "`validate` 115-file repository, cold",
+        "`yaml.load` floor",
+        paired(cold_repo, [*floor, *repo], slow_runs, **slow),
+    )
+    serial = [*ours, "validate", "--no-cache", "--jobs", "1", "repo"]
+    add(
+        "`validate --jobs 1` 115-file repository, cold",
+        "`validate`, cold (workers)",
+        paired(serial, cold_repo, slow_runs, **slow),
+    )
+    clear_cache()
+    warm_timing = paired(warm_repo, help_, runs, before_a=warm)
+    add(
+        "`validate` 115-file repository, cache warm",
+        "check-jsonschema",
+        Timing(warm_timing.ours, vs_cjs.theirs, warm_timing.ours / vs_cjs.theirs, runs),
+        0.01,
+        "check-jsonschema's median from the cold rows",
+    )
+    add(
+        "portfolio `report` over 115 roadmaps, cache warm",
+        "`uhc-roadmap --help`",
+        paired(report, help_, runs, before_a=warm),
+        1.5,
+    )
+    clear_cache()
+    add(
+        "portfolio `report` over 115 roadmaps, cold",
+        "`uhc-roadmap --help`",
+        paired(report, help_, max(1, slow_runs), before_a=clear_cache, warm_up=False),
+    )
+    render = [*ours, "render", large, "-f", "html", "-o", "large.html"]
+    add(
+        "`render` 200-activity roadmap to HTML", "`uhc-roadmap --help`", paired(render, help_, runs)
+    )
+    per_file, per_file_paused = in_process([CORPUS / p for p in repo[:30]], max(3, runs // 2))
+    add(
+        "in-process cost per file, cold cache (mean of 30 files)",
+        "`yaml.load(CSafeLoader)` + pydantic",
+        per_file,
+        1.0,
+    )
+    add(
+        "in-process cost per file, cold cache (mean of 30 files)",
+        "same, collector paused",
+        per_file_paused,
+    )
+    clear_cache()
+    out.memory = peak_memory(cold_repo)
+    out.memory |= {f"serial {k}": v for k, v in peak_memory(serial).items()}
+    print(f"peak memory of the cold 115-file validate: {out.memory}", flush=True)
+    out.load.append(("end", load_average()))
+    return out
+
+
+# -- the report --------------------------------------------------------------------------------
+
+
+def busy_cpu_seconds() -> float:
+    """CPU time the whole machine has spent working since boot, in seconds."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    except OSError:
+        return 0.0
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds() -> float:
+    """CPU time of the benchmark and of every process it ran."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def load_average() -> str:
+    try:
+        one, five, fifteen = os.getloadavg()
+    except OSError:
+        return "unknown"
+    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+def versions() -> dict[str, str]:
+    import yaml
+
+    found = {
+        "Python": platform.python_version(),
+        "PyYAML": f"{yaml.__version__} (libyaml {yaml.__with_libyaml__})",
+    }
+    for name in (
+        "uhc-roadmap",
+        "pydantic",
+        "typer",
+        "check-jsonschema",
+        "ruamel.yaml",
+        "ruamel.yaml.clib",
+        "yamllint",
+    ):
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [
+            line.split(":", 1)[1].strip()
+            for line in cpuinfo.read_text().splitlines()
+            if line.startswith("model name")
+        ]
+        cpu = names[0] if names else cpu
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs ({cpu}), {memory:.0f} GiB RAM"
+
+
+def table(results: Results, runs: int, slow_runs: int, busy: str) -> str:
+    lines = [
+        f"- Date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- Machine: {machine()}",
+        "- Versions: " + ", ".join(f"{k} {v}" for k, v in versions().items()),
+        f"- Runs: {runs} pairs per measure, {slow_runs} for the whole-repository comparisons "
+        "with other tools (each of those runs takes a minute or more)",
+        f"- Load average (1, 5, 15 min) at the start: {results.load[0][1]}; at the end: "
+        f"{results.load[-1][1]}.{busy}",
+        "",
+        "| measure | uhc-roadmap | compared with | their time | ratio | target | |",
+        "|---|---:|---|---:|---:|---:|---|",
+    ]
+    for row in results.rows:
+        target = f"≤ {row.target:g}×" if row.target is not None else ""
+        other = row.other + (f" ({row.note})" if row.note else "")
+        lines.append(
+            f"| {row.measure} | {_ms(row.timing.ours)} | {other} | {_ms(row.timing.theirs)} | "
+            f"{row.timing.ratio:.3f}× | {target} | {row.verdict} |"
+        )
+    memory = results.memory
+    verdict = "met" if memory["together"] <= MEMORY_LIMIT_MB else "NOT met"
+    lines += [
+        "",
+        f"Peak memory of the cold 115-file `validate`: {memory['together']:.0f} MB for the "
+        f"process and its workers together, {memory['single']:.0f} MB for the largest single "
+        f"process (target ≤ {MEMORY_LIMIT_MB:.0f} MB: {verdict}); with `--jobs 1`, "
+        f"{memory['serial together']:.0f} MB.",
+    ]
+    return "\n".join(lines)
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms"
+
+
+def write_doc(section: str) -> None:
+    """Replace the measured section of docs/performance.md, keeping the prose around it."""
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Performance\n\n{BEGIN}\n{END}\n"
+    if BEGIN not in text or END not in text:
+        text = text.rstrip("\n") + f"\n\n{BEGIN}\n{END}\n"
+    head, _, rest = text.partition(BEGIN)
+    _, _, tail = rest.partition(END)
+    note = "<!-- Written by bench/run.py (`make bench`); edit the text outside the markers. -->"
+    DOC.write_text(f"{head}{BEGIN}\n{note}\n\n{section}\n{END}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument(
+        "--quick", action="store_true", help="3 pairs per measure, 1 for the slow ones"
+    )
+    parser.add_argument("--runs", type=int, default=None, help="pairs per measure (default 7)")
+    parser.add_argument(
+        "--slow-runs",
+        type=int,
+        default=None,
+        help="pairs for the whole-repository comparisons with other tools (default 2)",
+    )
+    parser.add_argument(
+        "--no-write", action="store_true", help="print the table, leave docs/performance.md alone"
+    )
+    args = parser.parse_args(argv)
+    runs = args.runs or (3 if args.quick else 7)
+    slow_runs = args.slow_runs or (1 if args.quick else 2)
+    started = time.perf_counter()
+    machine_before, own_before = busy_cpu_seconds(), own_cpu_seconds()
+    results = measure(runs, slow_runs)
+    elapsed = time.perf_counter() - started
+    others = (busy_cpu_seconds() - machine_before) - (own_cpu_seconds() - own_before)
+    share = max(0.0, others / elapsed) if elapsed > 0 else 0.0
+    busy = f" Other processes used {share:.2f} of the {os.cpu_count()} CPUs on average."
+    if share > 0.1:
+        busy += (
+            " They were running during the benchmark: absolute times are longer, ratios are "
+            "affected less, and worker processes gain less than on a quiet machine."
+        )
+    section = table(results, runs, slow_runs, busy)
+    print()
+    print(section)
+    if not args.no_write:
+        write_doc(section)
+        print(f"\nwritten to {DOC.relative_to(ROOT)}")
+    print(f"benchmark took {elapsed / 60:.1f} minutes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
