@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 
 from tests.conftest import ROADMAPS
 from tests.hardening.conftest import FUZZ, MINIMAL
-from tests.hardening.strategies import dump, odd_values, roadmaps
+from tests.hardening.strategies import dump, odd_values, roadmap_data, roadmaps
 from uhc_roadmap.diagnostics import Diagnostic, Severity
 from uhc_roadmap.loading import load_document
-from uhc_roadmap.validation import CheckedFile, check_bytes
+from uhc_roadmap.validation import CheckedFile, RuleSelection, ValidationOptions, check_bytes
 
 EXAMPLES = {p.name: p.read_bytes() for p in sorted(ROADMAPS.glob("*.yaml"))}
 EXAMPLES["minimal.yaml"] = MINIMAL.encode()
@@ -271,3 +271,69 @@ def test_mutation_paths_cover_the_whole_document(name: str) -> None:
     assert len(paths) == len(set(paths))
     assert all(isinstance(p[-1], str | int) for p in paths)
     assert len(paths) > 20
+
+
+# --- with the semantic rules switched off ----------------------------------------------------
+
+ONLY_STRUCTURE = ValidationOptions(selection=RuleSelection(select=frozenset({"Y", "S"})))
+
+
+def break_one(data: dict[str, Any], how: str, pick: int) -> None:
+    """What a rule (R, D, B, I) would refuse; users may switch any of them off."""
+    activities, indicators = data["activities"], data["indicators"]
+    if not activities:
+        data["region_groups"] = {"GRP1": ["GRP1", "ZZ-1"]}  # a group listing itself
+        return
+    activity = activities[pick % len(activities)]
+    if how == "unknown_references":
+        activity |= {"axis": "ZZZ", "lead": "ZZZ", "depends_on": ["ZZZ"], "regions": ["XX-9"]}
+        activity["budget"] = [{"year": 2020, "funder": "ZZZ", "planned": 100}]
+    elif how == "cycle":
+        activity["depends_on"] = [activities[-1]["id"], activity["id"]]
+        activities[-1]["depends_on"] = [activity["id"]]
+    elif how == "duplicate_id":
+        activities.append(copy.deepcopy(activity))
+    elif how == "dates_reversed":
+        activity["planned"] = {"start": activity["planned"]["end"], "end": date(1900, 1, 1)}
+    elif how == "negative_amounts":
+        activity["budget"] = [{"year": 2020, "funder": "ORG1", "planned": -100, "spent": -5}]
+    elif indicators:
+        indicator = indicators[pick % len(indicators)]
+        indicator |= {"measure": "percent", "activity": "ZZZ"}
+        indicator.setdefault("values", []).append({"date": date(2020, 1, 1), "value": 1e300})
+
+
+@FUZZ
+@given(
+    data=roadmap_data(),
+    hows=st.lists(
+        st.sampled_from(
+            [
+                "unknown_references",
+                "cycle",
+                "duplicate_id",
+                "dates_reversed",
+                "negative_amounts",
+                "indicator",
+            ]
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    pick=st.integers(min_value=0),
+)
+def test_report_and_render_survive_what_switched_off_rules_let_through(
+    data: dict[str, Any], hows: list[str], pick: int
+) -> None:
+    from uhc_roadmap.progress import compute_progress, portfolio
+    from uhc_roadmap.render import RenderOptions, render_document
+
+    for how in hows:
+        break_one(data, how, pick)
+    raw = dump(data).encode()
+    checked = check_bytes(raw, "broken.yaml", ONLY_STRUCTURE)
+    assert_located(checked, raw)
+    assert checked.roadmap is not None, checked.result.diagnostics
+    portfolio([compute_progress(checked.roadmap, None, "en")])
+    for template in ("roadmap", "brief"):
+        assert render_document(checked.roadmap, RenderOptions(template, "html", "fr")).strip()
