@@ -299,8 +299,10 @@ def break_one(data: dict[str, Any], how: str, pick: int) -> None:
         activity["budget"] = [{"year": 2020, "funder": "ORG1", "planned": -100, "spent": -5}]
     elif indicators:
         indicator = indicators[pick % len(indicators)]
-        indicator |= {"measure": "percent", "activity": "ZZZ"}
-        indicator.setdefault("values", []).append({"date": date(2020, 1, 1), "value": 1e300})
+        indicator["activity"] = "ZZZ"
+        if "baseline" in indicator:  # a numeric one: made a percent far out of range
+            indicator["measure"] = "percent"
+            indicator["values"].append({"date": date(2020, 1, 1), "value": 1e300})
 
 
 @FUZZ
