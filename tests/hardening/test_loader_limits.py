@@ -195,3 +195,23 @@ def test_an_escape_that_makes_a_control_character_is_refused(escape: str, shown:
 def test_tabs_and_newlines_from_escapes_are_text() -> None:
     doc = load_document(b'a: "x\\ty\\nz"\n', "f.yaml")
     assert (doc.diagnostics, doc.data) == ([], {"a": "x\ty\nz"})
+
+
+@pytest.mark.parametrize(
+    ("raw", "where"),
+    [
+        (b"\x00\r\x80", (2, 1)),  # found by fuzzing: a CR ends a line for libyaml, not for us
+        (b"a: 1\r\nb: \xe9", (2, 4)),
+        (b"a:\r\r  \x00", (3, 3)),
+        ("é: x\n\u2028b: ".encode() + b"\xff", (3, 4)),  # columns in characters
+    ],
+)
+def test_encoding_findings_count_lines_as_yaml_does(raw: bytes, where: tuple[int, int]) -> None:
+    [problem] = load_document(raw, "f.yaml").diagnostics
+    assert (problem.code, problem.line, problem.col) == ("Y005", *where)
+
+
+def test_the_tab_hint_finds_its_line_in_a_file_with_cr_line_ends() -> None:
+    [problem] = load_document(b"a:\r\tb: 1\r", "f.yaml").diagnostics
+    assert (problem.code, problem.line, problem.col) == ("Y001", 2, 1)
+    assert "tabs" in problem.hint

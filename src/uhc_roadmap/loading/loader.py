@@ -30,7 +30,7 @@ from yaml.events import (
 
 from uhc_roadmap.diagnostics import Diagnostic, Severity
 from uhc_roadmap.loading.scalars import ScalarRangeError, resolve_plain, yaml11_reading
-from uhc_roadmap.loading.source import DecodeProblem, decode, text_position, visible
+from uhc_roadmap.loading.source import DecodeProblem, decode, line_text, text_position, visible
 from uhc_roadmap.loading.sourcemap import DocPath, Position, SourceMap
 
 try:  # libyaml's C parser when PyYAML was built with it
@@ -529,8 +529,7 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
 
 
 def _line_at(text: str, pos: Position) -> str:
-    lines = text.split("\n", pos[0])
-    return lines[pos[0] - 1] if len(lines) >= pos[0] else ""
+    return line_text(text, pos[0])
 
 
 def _char_at(text: str, pos: Position) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -34,7 +35,8 @@ def decode(data: bytes) -> str | DecodeProblem:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = byte_position(data, exc.start)
+        before = data[: exc.start].decode("utf-8")  # valid up to the first bad byte
+        line, col = text_position(before, len(before))
         return DecodeProblem(
             line,
             col,
@@ -50,14 +52,23 @@ def decode(data: bytes) -> str | DecodeProblem:
     return text
 
 
-def byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+# What ends a line for YAML (and libyaml's marks): CRLF, CR, LF, NEL, LS and PS.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def text_position(text: str, offset: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+    """1-based line and column (in characters) of ``offset``, counted as libyaml counts them,
+    so that an encoding finding and a syntax finding in one file agree on where line 3 is."""
+    line, line_start = 1, 0
+    for brk in _LINE_BREAK.finditer(text, 0, offset):
+        line, line_start = line + 1, brk.end()
+    return line, offset - line_start + 1
+
+
+def line_text(text: str, line: int) -> str:
+    """The text of a 1-based line, lines ended as ``text_position`` ends them."""
+    lines = _LINE_BREAK.split(text, maxsplit=line)
+    return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 # Characters a reader cannot see or that move the text around: controls, zero-width and
