@@ -53,9 +53,16 @@ def test_ids_differing_only_in_case_are_not_two_valid_ids() -> None:
 def test_a_control_character_in_a_key_cannot_reach_the_terminal() -> None:
     text = minimal_with("    status: ongoing\n", '    "\\e[2J": 1\n    status: ongoing\n')
     code, _, _, message, _ = only(text)
+    assert code == "Y005"  # refused by the loader, before the model could name the field
+    assert message == "the text holds the control character `\\x1b`"
+
+
+def test_a_hidden_character_in_an_unknown_key_is_shown_escaped() -> None:
+    text = minimal_with("    status: ongoing\n", "    \u202estatus: 1\n    status: ongoing\n")
+    code, _, _, message, hint = only(text)
     assert code == "S002"
-    assert message == "unknown field `\\x1b[2J`"
-    assert "\x1b" not in message
+    assert message == "unknown field `\\u202estatus`; did you mean `status`?"
+    assert hint == "rename it `status` (remove \\u202e)"
 
 
 def test_an_empty_key_is_named_as_such() -> None:
