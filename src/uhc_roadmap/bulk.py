@@ -10,6 +10,7 @@ import gc
 import json
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -144,7 +145,8 @@ def _can_fork() -> bool:
     """Forking copies the parent, imports included, but is unsafe once threads run."""
     from multiprocessing import get_all_start_methods
 
-    return "fork" in get_all_start_methods() and threading.active_count() == 1
+    linux = sys.platform.startswith("linux")  # macOS system libraries are not fork-safe
+    return linux and "fork" in get_all_start_methods() and threading.active_count() == 1
 
 
 def _pool(count: int, options: ValidationOptions) -> ProcessPoolExecutor:
