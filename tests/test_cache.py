@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -266,3 +268,11 @@ def test_any_change_to_an_entry_is_a_miss(data: st.DataObject) -> None:
         path.write_bytes(damaged)
         found = store.get(NS, key)
         assert found is None or damaged == whole
+
+
+def test_entries_follow_the_umask_like_any_file(store: Cache) -> None:
+    store.put(NS, store.key(NS, "x"), 1)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for path in (store.folder / ".gitignore", next(store.folder.rglob("*.json"))):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
