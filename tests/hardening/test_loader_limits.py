@@ -6,9 +6,11 @@ import math
 import sys
 
 import pytest
+import yaml
 
+from tests.conftest import ROADMAPS
 from uhc_roadmap.diagnostics import Severity
-from uhc_roadmap.loading import load_document
+from uhc_roadmap.loading import load_document, loader
 from uhc_roadmap.loading.loader import MAX_FINDINGS, Limits, format_size, too_large
 from uhc_roadmap.loading.scalars import ScalarRangeError, resolve_plain
 from uhc_roadmap.loading.source import visible
@@ -215,3 +217,34 @@ def test_the_tab_hint_finds_its_line_in_a_file_with_cr_line_ends() -> None:
     [problem] = load_document(b"a:\r\tb: 1\r", "f.yaml").diagnostics
     assert (problem.code, problem.line, problem.col) == ("Y001", 2, 1)
     assert "tabs" in problem.hint
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"a: " + b"[" * 10_000 + b"]" * 10_000 + b"\n",
+        b"a:\n  " + b"- " * 10_000 + b"x\n",
+        b"".join(b" " * i + b"a:\n" for i in range(2000)) + b" " * 2000 + b"x\n",
+    ],
+    ids=["flow", "compact-block", "indented-block"],
+)
+def test_without_libyaml_deep_nesting_is_a_limit_not_a_recursion_error(
+    raw: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PyYAML's pure-Python parser has no nesting bound of its own; the loader's is enough."""
+    monkeypatch.setattr(loader, "_BaseLoader", yaml.BaseLoader)
+    [problem] = load_document(raw, "f.yaml").diagnostics
+    assert (problem.code, problem.message) == ("Y011", "nesting deeper than 64 levels")
+
+
+def test_without_libyaml_the_examples_load_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    for path in sorted(ROADMAPS.glob("*.yaml")):
+        fast = load_document(path.read_bytes(), path.name)
+        monkeypatch.setattr(loader, "_BaseLoader", yaml.BaseLoader)
+        slow = load_document(path.read_bytes(), path.name)
+        monkeypatch.undo()
+        assert (slow.data, slow.diagnostics, slow.source_map) == (
+            fast.data,
+            fast.diagnostics,
+            fast.source_map,
+        )
