@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROADMAPS, run_cli
+from tests.conftest import ROADMAPS, cli_command, run_cli
 from uhc_roadmap import discovery, output
 from uhc_roadmap.discovery import InputError, Source, expand, read
 from uhc_roadmap.output import OutputError, write_atomic
@@ -208,3 +208,22 @@ def test_a_bounded_read_stops_one_byte_past_the_limit(tmp_path: Path) -> None:
     big.write_bytes(b"#" * 10_000)
     assert len(read(Source("big.yaml", big), max_bytes=100)) == 101
     assert len(read(Source("big.yaml", big))) == 10_000
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize("command", ["validate", "report"])
+def test_an_endless_standard_input_is_cut_at_the_size_limit(tmp_path: Path, command: str) -> None:
+    """Reading `-` to its end never ended: now it stops one byte past the size limit."""
+    with open("/dev/zero", "rb") as endless:
+        done = subprocess.run(
+            [*cli_command(), command, "-"],
+            stdin=endless,
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 1, done.stderr
+    shown = done.stdout if command == "validate" else done.stderr
+    assert "<stdin>:1:1: Y011 error: the file is too large (over the 8 MiB limit)" in shown

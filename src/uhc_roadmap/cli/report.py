@@ -160,7 +160,8 @@ def _check_all(paths: list[str], config: Config, options: ValidationOptions) -> 
     found: Checked = []
     try:
         sources = expand(paths, config.exclude, config.root)
-        stdin = sys.stdin.buffer.read() if any(s.path is None for s in sources) else None
+        limit = options.limits.max_bytes  # an endless standard input is cut past the limit
+        stdin = sys.stdin.buffer.read(limit + 1) if any(s.path is None for s in sources) else None
         with _ticker(len(sources)) as advance:
             for source in sources:
                 raw = read(source, stdin, max_bytes=options.limits.max_bytes)
@@ -265,8 +266,8 @@ def _jobs(paths: list[str], config: Config, options: ValidationOptions) -> list[
 
     try:
         sources = expand(paths, config.exclude, config.root)
-        stdin = sys.stdin.buffer.read() if any(s.path is None for s in sources) else None
-        limit = options.limits.max_bytes
+        limit = options.limits.max_bytes  # an endless standard input is cut past the limit
+        stdin = sys.stdin.buffer.read(limit + 1) if any(s.path is None for s in sources) else None
         found = [Job(s.name, read(s, stdin, max_bytes=limit)) for s in sources]
     except InputError as exc:
         fail(str(exc))

@@ -210,8 +210,8 @@ def _check(
     from uhc_roadmap.bulk import Job, check_files
     from uhc_roadmap.discovery import InputError, read
 
-    stdin = sys.stdin.buffer.read() if any(s.path is None for s in sources) else None
     limit = options.limits.max_bytes  # a larger file is refused (Y011) without being held whole
+    stdin = sys.stdin.buffer.read(limit + 1) if any(s.path is None for s in sources) else None
     try:
         work = [Job(s.name, read(s, stdin, max_bytes=limit)) for s in sources]
     except InputError as exc:
