@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -227,3 +229,44 @@ def test_an_endless_standard_input_is_cut_at_the_size_limit(tmp_path: Path, comm
     assert done.returncode == 1, done.stderr
     shown = done.stdout if command == "validate" else done.stderr
     assert "<stdin>:1:1: Y011 error: the file is too large (over the 8 MiB limit)" in shown
+
+
+@pytest.fixture
+def immutable(tmp_path: Path) -> Iterator[Callable[[Path], None]]:
+    """`chattr +i`: read-only even for root, where the file system and rights allow it."""
+    marked: list[Path] = []
+
+    def mark(path: Path) -> None:
+        chattr = shutil.which("chattr")
+        if (
+            chattr is None
+            or subprocess.run([chattr, "+i", str(path)], capture_output=True).returncode
+        ):
+            pytest.skip("chattr +i is not available here")
+        marked.append(path)
+
+    yield mark
+    for path in marked:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def test_an_immutable_output_file_is_one_line_and_stays_as_it_was(
+    folder: Path, immutable: Callable[[Path], None]
+) -> None:
+    target = folder.parent / "report.txt"
+    target.write_text("before\n")
+    immutable(target)
+    done = run_cli("validate", "roadmaps", "-o", "report.txt", cwd=folder.parent)
+    assert one_error(done).startswith("report.txt: cannot be written (")
+    assert target.read_text() == "before\n"
+    assert not [p.name for p in folder.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_an_immutable_output_folder_is_one_line(
+    folder: Path, immutable: Callable[[Path], None]
+) -> None:
+    (folder.parent / "site").mkdir()
+    immutable(folder.parent / "site")
+    done = run_cli("render", "roadmaps", "-c", "MA", "-o", "site/ma.html", cwd=folder.parent)
+    assert one_error(done).startswith("site/ma.html: cannot write in site (")
+    assert list((folder.parent / "site").iterdir()) == []
