@@ -155,10 +155,12 @@ def _pool(count: int, options: ValidationOptions) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
-    from uhc_roadmap import validation  # imported before forking, so workers start warm
+    from uhc_roadmap import validation
 
-    del validation
-    context = get_context("fork" if _can_fork() else "spawn")
+    fork = _can_fork()
+    if fork:
+        validation.prepare()  # once here rather than once in every worker
+    context = get_context("fork" if fork else "spawn")
     return ProcessPoolExecutor(
         count, mp_context=context, initializer=_start_worker, initargs=(options,)
     )

@@ -90,6 +90,20 @@ def check_bytes(raw: bytes, file: str, options: ValidationOptions | None = None)
     return CheckedFile(result, roadmap, loaded.source_map, loaded.text)
 
 
+def prepare() -> None:
+    """Import the models and rules and read the code lists now, before worker processes are
+    forked: each then starts with them in memory instead of loading them again."""
+    from uhc_roadmap.model import codes
+    from uhc_roadmap.model.validate import build_roadmap
+    from uhc_roadmap.rules import SEMANTIC_RULES
+    from uhc_roadmap.rules.context import RuleContext
+
+    del build_roadmap, SEMANTIC_RULES, RuleContext
+    for check in (codes.is_country, codes.is_currency, codes.is_language):
+        check("")  # reads the code list once
+    codes.subdivision_codes("")
+
+
 def run_rules(
     roadmap: Roadmap, source_map: SourceMap, file: str, options: ValidationOptions
 ) -> list[Diagnostic]:
