@@ -37,6 +37,8 @@ SCHEMA = ROOT / "schema" / "roadmap.schema.json"
 DOC = ROOT / "docs" / "performance.md"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 BIN = Path(sys.executable).parent
+FRAMEWORKS = "import typer, pydantic, yaml\nclass M(pydantic.BaseModel):\n    x: int\nM(x=1)\n"
+"""What any Typer command that validates with pydantic pays before doing anything."""
 FLOOR = (
     "import sys, yaml\n"
     "for name in sys.argv[1:]:\n"
@@ -309,6 +311,12 @@ def measure(runs: int, slow_runs: int) -> Results:
         "`python -c pass`",
         paired(help_, [sys.executable, "-c", "pass"], runs),
         8.0,
+    )
+    frameworks = [sys.executable, "-c", FRAMEWORKS]
+    add(
+        "import Typer, pydantic, PyYAML; build one model",
+        "check-jsonschema, 20-activity file",
+        paired(frameworks, [*cjs, small], runs),
     )
     for label, path, target in (("20-activity", small, 0.40), ("200-activity", large, 0.20)):
         cold = [*ours, "validate", "--no-cache", path]
