@@ -7,7 +7,7 @@ Schema), yamllint (default rules) and the floor `yaml.load(..., CSafeLoader)`, p
 table and writes it into docs/performance.md. A benchmark, not a test: it asserts nothing
 about speed, only that every tool ran on the corpus as expected.
 
-`--quick` takes fewer runs (about three minutes on 2 cores instead of about eight).
+`--quick` takes fewer runs (about four minutes on 2 cores instead of about eight).
 """
 
 from __future__ import annotations
