@@ -6,12 +6,13 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 
-.PHONY: demo test lint typecheck unit schema clean help chromium
+.PHONY: demo test lint typecheck unit schema clean help chromium bench
 
 help:
 	@echo "make demo   - create .venv, install uhc-roadmap, validate roadmaps/ and report on Morocco"
 	@echo "make test   - install test extras, run ruff, mypy --strict and the whole pytest suite"
 	@echo "make schema - regenerate schema/roadmap.schema.json from the models"
+	@echo "make bench  - time uhc-roadmap against check-jsonschema and yamllint; writes docs/performance.md"
 	@echo "make clean  - remove .venv and caches"
 
 $(PY):
@@ -50,6 +51,14 @@ unit: $(VENV)/.installed-test chromium
 	$(BIN)/pytest
 
 test: lint typecheck unit
+
+$(VENV)/.installed-bench: pyproject.toml | $(PY)
+	$(PIP) install -e '.[test,bench]'
+	@touch $@ $(VENV)/.installed $(VENV)/.installed-test
+
+# About 8 minutes on 2 cores; `make bench BENCH=--quick` about 4. Writes docs/performance.md.
+bench: $(VENV)/.installed-bench
+	$(PY) bench/run.py $(BENCH)
 
 schema: $(VENV)/.installed-test
 	$(BIN)/uhc-roadmap schema --output schema/roadmap.schema.json
