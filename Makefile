@@ -6,12 +6,13 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 
-.PHONY: demo test lint typecheck unit schema clean help chromium bench
+.PHONY: demo test lint typecheck unit schema clean help chromium bench fuzz
 
 help:
 	@echo "make demo   - create .venv, install uhc-roadmap, validate roadmaps/ and report on Morocco"
 	@echo "make test   - install test extras, run ruff, mypy --strict and the whole pytest suite"
 	@echo "make schema - regenerate schema/roadmap.schema.json from the models"
+	@echo "make fuzz   - long property-based fuzzing (10,000 examples per property, ~50 min)"
 	@echo "make bench  - time uhc-roadmap against check-jsonschema and yamllint; writes docs/performance.md"
 	@echo "make clean  - remove .venv and caches"
 
@@ -59,6 +60,9 @@ $(VENV)/.installed-bench: pyproject.toml | $(PY)
 # About 8 minutes on 2 cores; `make bench BENCH=--quick` about 4. Writes docs/performance.md.
 bench: $(VENV)/.installed-bench
 	$(PY) bench/run.py $(BENCH)
+
+fuzz: $(VENV)/.installed-test
+	UHC_FUZZ=long $(BIN)/pytest tests/hardening/test_fuzz.py -q --hypothesis-show-statistics
 
 schema: $(VENV)/.installed-test
 	$(BIN)/uhc-roadmap schema --output schema/roadmap.schema.json
