@@ -5,6 +5,8 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.loading.sourcemap import DocPath
+from uhc_roadmap.model import BudgetLine
 from uhc_roadmap.rules.base import Finding, Rule, RuleOptions
 from uhc_roadmap.rules.context import RuleContext
 
@@ -21,6 +23,17 @@ def amount(value: float) -> str:
 
 def over(value: float, limit: float, tolerance: float) -> bool:
     return value > limit * (1 + tolerance / 100)
+
+
+def overruns(
+    ctx: RuleContext, field: str, limit_field: str, tolerance: float
+) -> Iterator[tuple[DocPath, BudgetLine, float, float]]:
+    """Budget lines whose ``field`` exceeds ``limit_field`` beyond the tolerance (B001, B002, B005)."""
+    for i, activity in enumerate(ctx.roadmap.activities):
+        for j, line in enumerate(activity.budget):
+            value, limit = getattr(line, field), getattr(line, limit_field)
+            if value is not None and limit is not None and over(value, limit, tolerance):
+                yield ("activities", i, "budget", j, field), line, value, limit
 
 
 class B001(Rule):
@@ -46,12 +59,10 @@ class B001(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         tolerance = self.options_as(ctx, OverrunOptions).tolerance
-        for i, activity in enumerate(ctx.roadmap.activities):
-            for j, line in enumerate(activity.budget):
-                if line.spent is not None and over(line.spent, line.planned, tolerance):
-                    yield Finding(
-                        ("activities", i, "budget", j, "spent"),
-                        f"spent {amount(line.spent)} is more than the {amount(line.planned)} "
-                        f"planned for {line.year} ({line.funder})",
-                        "check the amounts, or raise `planned` if the budget was revised",
-                    )
+        for path, line, spent, planned in overruns(ctx, "spent", "planned", tolerance):
+            yield Finding(
+                path,
+                f"spent {amount(spent)} is more than the {amount(planned)} "
+                f"planned for {line.year} ({line.funder})",
+                "check the amounts, or raise `planned` if the budget was revised",
+            )

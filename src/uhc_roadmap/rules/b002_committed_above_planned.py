@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
-from uhc_roadmap.rules.b001_spent_above_planned import OverrunOptions, amount, over
+from uhc_roadmap.rules.b001_spent_above_planned import OverrunOptions, amount, overruns
 from uhc_roadmap.rules.base import Finding, Rule
 from uhc_roadmap.rules.context import RuleContext
 
@@ -30,12 +30,10 @@ class B002(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         tolerance = self.options_as(ctx, OverrunOptions).tolerance
-        for i, activity in enumerate(ctx.roadmap.activities):
-            for j, line in enumerate(activity.budget):
-                if line.committed is not None and over(line.committed, line.planned, tolerance):
-                    yield Finding(
-                        ("activities", i, "budget", j, "committed"),
-                        f"committed {amount(line.committed)} is more than the "
-                        f"{amount(line.planned)} planned for {line.year} ({line.funder})",
-                        "check the amounts, or raise `planned` if the budget was revised",
-                    )
+        for path, line, committed, planned in overruns(ctx, "committed", "planned", tolerance):
+            yield Finding(
+                path,
+                f"committed {amount(committed)} is more than the "
+                f"{amount(planned)} planned for {line.year} ({line.funder})",
+                "check the amounts, or raise `planned` if the budget was revised",
+            )

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
-from uhc_roadmap.rules.b001_spent_above_planned import OverrunOptions, amount, over
+from uhc_roadmap.rules.b001_spent_above_planned import OverrunOptions, amount, overruns
 from uhc_roadmap.rules.base import Finding, Rule
 from uhc_roadmap.rules.context import RuleContext
 
@@ -30,17 +30,10 @@ class B005(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         tolerance = self.options_as(ctx, OverrunOptions).tolerance
-        for i, activity in enumerate(ctx.roadmap.activities):
-            for j, line in enumerate(activity.budget):
-                committed, spent = line.committed, line.spent
-                if (
-                    committed is not None
-                    and spent is not None
-                    and over(spent, committed, tolerance)
-                ):
-                    yield Finding(
-                        ("activities", i, "budget", j, "spent"),
-                        f"spent {amount(spent)} is more than the {amount(committed)} "
-                        f"committed for {line.year} ({line.funder})",
-                        "update `committed` to what has been committed so far",
-                    )
+        for path, line, spent, committed in overruns(ctx, "spent", "committed", tolerance):
+            yield Finding(
+                path,
+                f"spent {amount(spent)} is more than the {amount(committed)} "
+                f"committed for {line.year} ({line.funder})",
+                "update `committed` to what has been committed so far",
+            )
