@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from enum import IntEnum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
@@ -66,6 +67,16 @@ def load_config_or_fail(explicit: Path | None = None, *, disabled: bool = False)
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         raise typer.Exit(ExitCode.USAGE) from None
+
+
+def parse_as_of(value: str | None) -> date | None:
+    """The --as-of date, or a one-line usage error."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"--as-of: `{value}` is not a date written YYYY-MM-DD")
 
 
 def emit(text: str, output: Path | None) -> None:

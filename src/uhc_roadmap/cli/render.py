@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from uhc_roadmap.cli.common import ExitCode, emit, fail
+from uhc_roadmap.cli.common import ExitCode, emit, fail, parse_as_of
 
 if TYPE_CHECKING:  # the render package imports Jinja2: only at run time, inside `render`
     from uhc_roadmap.render import InvalidRoadmap, TemplateInfo
@@ -74,7 +74,7 @@ def render(
         template,
         chosen_format,
         lang,
-        _parse_date(as_of),
+        parse_as_of(as_of),
         template_dir,
     )
     emit(text, output)
@@ -158,12 +158,3 @@ def _listing(templates: list[TemplateInfo]) -> str:
     return "".join(
         f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]}\n" for r in rows
     )
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"--as-of: `{value}` is not a date written YYYY-MM-DD")

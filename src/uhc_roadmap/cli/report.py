@@ -21,6 +21,7 @@ from uhc_roadmap.cli.common import (
     emit,
     fail,
     load_config_or_fail,
+    parse_as_of,
     project_cache,
     use_color,
 )
@@ -102,7 +103,7 @@ def report(
     """Report progress: completion, overdue work, milestones, budget and indicators."""
     if output_format not in FORMATS:
         fail(f"unknown format `{output_format}`; choose one of: {', '.join(FORMATS)}")
-    reference = _parse_date(as_of)
+    reference = parse_as_of(as_of)
     config, options = _configuration(reference)
     paths = paths or [os.path.relpath(config.roadmaps)]
     if country is None:
@@ -120,15 +121,6 @@ def report(
         options_ = _format_options(progress.lang, section, output, color)
         text = _render(output_format, options_, progress)
     emit(text, output)
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"--as-of: `{value}` is not a date written YYYY-MM-DD")
 
 
 def _configuration(as_of: date | None) -> tuple[Config, ValidationOptions]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,6 +18,7 @@ from uhc_roadmap.cli.common import (
     fail,
     load_config_or_fail,
     note,
+    parse_as_of,
     project_cache,
     use_color,
 )
@@ -128,7 +128,7 @@ def validate(
     options = conf.validation_options(
         select=_codes("--select", select),
         ignore=_codes("--ignore", ignore),
-        as_of=_parse_date(as_of),
+        as_of=parse_as_of(as_of),
         warn_unused_ignores=warn_unused_ignores,
     )
     if verbose:
@@ -167,15 +167,6 @@ def _codes(option: str, values: list[str] | None) -> list[str] | None:
         if problem is not None:
             fail(f"{option}: {problem[0]}; {problem[1]}")
     return codes
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"--as-of: `{value}` is not a date written YYYY-MM-DD")
 
 
 def _sources(
