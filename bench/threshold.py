@@ -1,6 +1,6 @@
 """Where worker processes start to pay: `validate --jobs 1` against `--jobs 2`, whole processes.
 
-Not part of `make bench`; it sets `PARALLEL_MIN_BYTES` in src/uhc_roadmap/bulk.py. Run it on
+Not part of `make bench`; it sets `PARALLEL_MIN_BYTES` in src/uhc_roadmap/bulk/workers.py. Run it on
 a quiet machine after `make bench` has generated the corpus:
 
     .venv/bin/python bench/threshold.py

@@ -14,7 +14,7 @@ import yaml
 
 from tests.conftest import ROOT
 from uhc_roadmap.cli.app import app
-from uhc_roadmap.reporters import REPORTERS
+from uhc_roadmap.formats.diagnostics import DIAGNOSTIC_FORMATS
 
 ACTION: dict[str, Any] = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 HOOKS: list[dict[str, Any]] = yaml.safe_load(
@@ -50,7 +50,7 @@ def test_composite_action_with_documented_inputs() -> None:
     assert set(ACTION["inputs"]) == {"paths", "format", "args", "version", "python-version"}
     assert all(i["description"] for i in ACTION["inputs"].values())
     assert steps()[0]["uses"].startswith("actions/setup-python@")
-    assert ACTION["inputs"]["format"]["default"] in REPORTERS
+    assert ACTION["inputs"]["format"]["default"] in DIAGNOSTIC_FORMATS.names
 
 
 def test_every_input_is_used_and_every_reference_declared() -> None:
@@ -105,7 +105,7 @@ def test_ci_doc_workflows_use_real_inputs_options_and_hook() -> None:
     for step in uses:
         assert set(step.get("with", {})) <= set(ACTION["inputs"])
         assert options_in(step.get("with", {}).get("args", "")) <= validate_options()
-        assert step.get("with", {}).get("format", "github") in REPORTERS
+        assert step.get("with", {}).get("format", "github") in DIAGNOSTIC_FORMATS.names
     commands = re.findall(r"uhc-roadmap validate[^\n`]*", CI_DOC)
     assert commands
     for command in commands:

@@ -1,77 +1,84 @@
-"""Rule selection: codes or prefixes, the more specific entry wins, severities re-levelled."""
+"""One way in: every command that reads roadmaps chooses them here, the same way."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from tests.conftest import FIXTURES, check_text
-from uhc_roadmap.diagnostics import Severity
-from uhc_roadmap.rules import RULES_BY_CODE
-from uhc_roadmap.validation import RuleSelection
-
-OVERSPENT = (
-    (FIXTURES / "valid" / "minimal.yaml")
-    .read_text(encoding="utf-8")
-    .replace("spent: 5000}", "spent: 15000}")
-)
+from tests.conftest import ROADMAPS
+from uhc_roadmap.config import Config, Settings
+from uhc_roadmap.errors import InvalidRoadmaps, UsageError
+from uhc_roadmap.selection import Selection, find, load, nothing_found, select_roadmap
 
 
-def selection(select: str = "", ignore: str = "", **levels: Severity) -> RuleSelection:
-    return RuleSelection(
-        select=frozenset(select.split()), ignore=frozenset(ignore.split()), severities=levels
-    )
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The examples, with Algeria moved to an archive folder the configuration excludes."""
+    shutil.copytree(ROADMAPS, tmp_path / "roadmaps")
+    (tmp_path / "roadmaps" / "archive").mkdir()
+    (tmp_path / "roadmaps" / "algeria.yaml").rename(tmp_path / "roadmaps/archive/algeria.yaml")
+    return tmp_path
+
+
+def config(root: Path, **settings: object) -> Config:
+    return Config(Settings(**settings), root / "pyproject.toml", root)  # type: ignore[arg-type]
+
+
+def test_the_configured_exclude_applies_to_the_default_folder(repo: Path) -> None:
+    found = find([], config(repo, exclude=["archive"]))
+    assert [s.name.rsplit("/", 1)[-1] for s in found.sources] == ["kazakhstan.yaml", "morocco.yaml"]
+    assert [s.name.rsplit("/", 1)[-1] for s in found.excluded] == ["algeria.yaml"]
+
+
+def test_an_excluded_country_is_not_found(repo: Path) -> None:
+    conf = config(repo, exclude=["archive"], roadmaps=str(repo / "roadmaps"))
+    options = conf.validation_options()
+    with pytest.raises(UsageError, match="no roadmap for Algeria"):
+        select_roadmap(Selection(country="DZ"), conf, options)
+    assert select_roadmap(Selection(country="Maroc"), conf, options).roadmap.country == "MA"
+
+
+def test_a_missing_default_folder_says_how_to_go_on(tmp_path: Path) -> None:
+    conf = config(tmp_path)
+    found = find([], conf)
+    assert not found.sources
+    message = str(nothing_found(found, conf))
+    assert "pass the roadmap file or folder" in message
+
+
+def test_everything_excluded_names_the_setting(repo: Path) -> None:
+    conf = config(repo, exclude=["*.yaml"])
+    message = str(nothing_found(find([], conf), conf))
+    assert message.startswith("every matching file (3) is excluded by `exclude`")
+
+
+def test_the_size_limit_applies_to_every_command(repo: Path) -> None:
+    conf = config(repo, max_file_size=1000)
+    [checked] = load([str(repo / "roadmaps" / "morocco.yaml")], conf, conf.validation_options())
+    assert [d.code for d in checked.result.diagnostics] == ["Y011"]
+
+
+def test_an_invalid_roadmap_is_refused_with_its_findings(repo: Path) -> None:
+    broken = repo / "roadmaps" / "morocco.yaml"
+    broken.write_text(broken.read_text("utf-8").replace("axis: GOV", "axis: NOPE", 1), "utf-8")
+    conf = config(repo)
+    with pytest.raises(InvalidRoadmaps) as raised:
+        select_roadmap(Selection((str(broken),)), conf, conf.validation_options())
+    assert {d.code for d in raised.value.results[0].diagnostics} == {"R002"}
 
 
 @pytest.mark.parametrize(
-    ("chosen", "code", "enabled"),
+    ("selection", "message"),
     [
-        (selection(), "B001", True),
-        (selection("B"), "B001", True),
-        (selection("B"), "Q001", False),
-        (selection("", "B"), "B001", False),
-        (selection("B", "B001"), "B001", False),
-        (selection("B", "B001"), "B002", True),
-        (selection("B001", "B"), "B001", True),  # the more specific entry wins
-        (selection("B", "B"), "B001", False),  # a tie goes to ignore
-        (selection("B00 Q", "B0"), "B001", True),
+        (Selection(), "give one roadmap file, or --country"),
+        (Selection(phase="UHCP-III"), "--phase needs --country"),
+        (Selection(country="MA", phase="NOPE"), "MA: no phase `NOPE`"),
     ],
 )
-def test_enabled(chosen: RuleSelection, code: str, enabled: bool) -> None:
-    assert chosen.enabled(code) is enabled
-
-
-def test_longest_severity_entry_wins() -> None:
-    chosen = selection(B=Severity.ERROR, B001=Severity.INFO)
-    assert chosen.severity("B001", Severity.WARNING) is Severity.INFO
-    assert chosen.severity("B002", Severity.WARNING) is Severity.ERROR
-    assert chosen.severity("Q001", Severity.WARNING) is Severity.WARNING
-
-
-@given(
-    st.sets(st.sampled_from(["B", "B0", "B001", "Q", "Q00", "D", "Y"])),
-    st.sets(st.sampled_from(["B", "B0", "B001", "Q", "Q00", "D", "Y"])),
-)
-def test_enabled_is_select_minus_ignore_by_specificity(chosen: set[str], dropped: set[str]) -> None:
-    rules = selection(" ".join(chosen), " ".join(dropped))
-    for code in RULES_BY_CODE:
-        best_select = max((len(p) for p in chosen if code.startswith(p)), default=-1)
-        best_ignore = max((len(p) for p in dropped if code.startswith(p)), default=-1)
-        if not chosen:
-            best_select = 0
-        assert rules.enabled(code) is (best_select >= 0 and best_select > best_ignore)
-
-
-def test_pipeline_applies_selection_and_severity() -> None:
-    assert [d.code for d in check_text(OVERSPENT).diagnostics] == ["B001"]
-    assert check_text(OVERSPENT, selection=selection("", "B")).diagnostics == []
-    assert check_text(OVERSPENT, selection=selection("Q")).diagnostics == []
-    [found] = check_text(OVERSPENT, selection=selection(B001=Severity.ERROR)).diagnostics
-    assert found.severity is Severity.ERROR
-
-
-def test_warnings_of_an_unreadable_file_still_follow_the_selection() -> None:
-    text = 'schema_version: "1"\ncountry: NO\ncountry: DZ\n'
-    assert [d.code for d in check_text(text).diagnostics] == ["Y009", "Y002"]
-    assert [d.code for d in check_text(text, selection=selection("", "Y")).diagnostics] == ["Y002"]
+def test_what_cannot_be_chosen(repo: Path, selection: Selection, message: str) -> None:
+    conf = config(repo)
+    with pytest.raises(UsageError) as raised:
+        select_roadmap(selection, conf, conf.validation_options())
+    assert str(raised.value).startswith(message)

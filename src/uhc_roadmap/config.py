@@ -7,7 +7,6 @@ otherwise do nothing, and in CI that means a check which quietly stopped checkin
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
@@ -21,8 +20,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import ErrorDetails
 
 from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.errors import UsageError
 from uhc_roadmap.loading.loader import Limits
 from uhc_roadmap.loading.sourcemap import DocPath, Position
+from uhc_roadmap.suggest import did_you_mean
 from uhc_roadmap.validation import RuleSelection, ValidationOptions
 
 YAML_NAMES = (".uhc-roadmap.yaml", ".uhc-roadmap.yml")
@@ -79,7 +80,9 @@ class ConfigProblem:
         return f"{where}: error: {self.message}" + (f"\n    hint: {self.hint}" if self.hint else "")
 
 
-class ConfigError(Exception):
+class ConfigError(UsageError):
+    located = True
+
     def __init__(self, problems: Sequence[ConfigProblem]) -> None:
         self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.col))
         super().__init__("\n".join(str(p) for p in self.problems))
@@ -357,8 +360,8 @@ def _sentence(message: str) -> str:
 
 
 def _closest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else "known keys: " + ", ".join(choices)
+    choices = list(choices)
+    return did_you_mean(word, choices, otherwise="known keys: " + ", ".join(choices))
 
 
 def _code_problems(data: dict[str, Any], document: _Document) -> Iterator[ConfigProblem]:
@@ -394,8 +397,9 @@ def code_problem(code: str) -> tuple[str, str] | None:
     codes = known_codes()
     if _CODE_SHAPE.match(code) and any(known.startswith(code) for known in codes):
         return None
-    close = difflib.get_close_matches(code.upper(), codes, n=1, cutoff=0.5)
-    hint = f"did you mean `{close[0]}`?" if close else "`uhc-roadmap rules` lists the codes"
+    hint = did_you_mean(
+        code.upper(), codes, otherwise="`uhc-roadmap rules` lists the codes", cutoff=0.5
+    )
     return f"unknown rule code `{code}`", hint
 
 

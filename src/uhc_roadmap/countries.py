@@ -14,13 +14,14 @@ from typing import Any
 
 import pycountry
 
+from uhc_roadmap.errors import UsageError
 from uhc_roadmap.model import codes
 
 _COUNTRIES: Any = pycountry.countries
 _NAME_FIELDS = ("name", "official_name", "common_name")
 
 
-class CountryLookupError(LookupError):
+class CountryLookupError(UsageError, LookupError):
     """``--country`` names no country, or several, among the roadmaps found."""
 
 

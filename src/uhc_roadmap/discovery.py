@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from uhc_roadmap.errors import UsageError
 from uhc_roadmap.loading.source import visible
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -19,7 +20,7 @@ _LOG = logging.getLogger(__name__)
 STDIN = "-"
 
 
-class InputError(Exception):
+class InputError(UsageError):
     """A path that cannot be read: a usage problem (exit 2), not a finding in a roadmap."""
 
 

@@ -8,9 +8,10 @@ import tempfile
 from pathlib import Path
 
 from uhc_roadmap.discovery import was_read
+from uhc_roadmap.errors import UsageError
 
 
-class OutputError(Exception):
+class OutputError(UsageError):
     """The output file could not be written (exit 2)."""
 
 

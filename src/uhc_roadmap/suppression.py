@@ -7,12 +7,12 @@ so that ``--warn-unused-ignores`` can say so: stale suppressions hide the next r
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from uhc_roadmap.diagnostics import Diagnostic, Severity
+from uhc_roadmap.suggest import did_you_mean
 
 UNUSED_CODE = "Y013"
 MARKER = "uhc-roadmap:"
@@ -96,8 +96,9 @@ def _why_unused(
 ) -> tuple[str, str]:
     code = entry.code
     if not any(known.startswith(code) for known in codes):
-        close = difflib.get_close_matches(code.upper(), codes, n=1, cutoff=0.5)
-        hint = f"did you mean `{close[0]}`?" if close else "`uhc-roadmap rules` lists the codes"
+        hint = did_you_mean(
+            code.upper(), codes, otherwise="`uhc-roadmap rules` lists the codes", cutoff=0.5
+        )
         return f"`disable={code}`: no rule has the code `{code}`", hint
     if directive.alone and not directive.whole_file:
         return (

@@ -178,9 +178,3 @@ def _relevel(d: Diagnostic, selection: RuleSelection) -> Diagnostic:
     if severity is d.severity:
         return d
     return Diagnostic(d.code, severity, d.file, d.line, d.col, d.message, d.hint)
-
-
-def rule_exists(code: str) -> bool:
-    from uhc_roadmap.rules import RULES_BY_CODE
-
-    return code in RULES_BY_CODE

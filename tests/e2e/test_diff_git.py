@@ -179,7 +179,7 @@ def test_colour_only_when_asked_or_on_a_terminal() -> None:
         ),
         (
             ("a.yaml", "b.yaml", "--format", "html"),
-            "unknown format `html`; choose one of: text, markdown, json",
+            "--format: unknown format `html`; choose text, markdown or json",
         ),
     ],
 )

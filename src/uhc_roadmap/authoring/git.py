@@ -10,10 +10,12 @@ import os
 import subprocess
 from pathlib import Path
 
+from uhc_roadmap.errors import UsageError
+
 GIT_TIMEOUT = 60.0
 
 
-class GitError(Exception):
+class GitError(UsageError):
     """git cannot give the older version: a usage problem (exit 2), one line."""
 
 

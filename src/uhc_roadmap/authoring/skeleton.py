@@ -6,7 +6,6 @@ format, keep the field order of the documentation and quote exactly what needs q
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -14,9 +13,11 @@ from datetime import date
 from typing import Any
 
 from uhc_roadmap.countries import candidates, country_name, describe, normalise
+from uhc_roadmap.errors import UsageError
 from uhc_roadmap.model import codes
 from uhc_roadmap.model.types import DATE_PATTERN, ID_PATTERN
 from uhc_roadmap.schema import SCHEMA_ID
+from uhc_roadmap.suggest import nearest
 
 # The words of the skeleton, per language. Any other language gets the English words, marked.
 LABELS: dict[str, dict[str, str]] = {
@@ -59,7 +60,7 @@ EXAMPLE_BUDGET = 50000
 DEFAULT_SCHEMA_REF = SCHEMA_ID
 
 
-class SkeletonError(ValueError):
+class SkeletonError(UsageError, ValueError):
     """An option of `new` that cannot make a valid roadmap (exit 2, one line)."""
 
 
@@ -323,7 +324,7 @@ def _country_suggestion(query: str) -> str:
         for code in codes.country_codes()
         for lang in ("en", "fr")
     }
-    close = difflib.get_close_matches(normalise(query), list(names), n=1, cutoff=0.75)
-    if not close:
+    close = nearest(normalise(query), names, cutoff=0.75)
+    if close is None:
         return "; give an ISO 3166-1 code (e.g. MA or MAR) or a country name"
-    return f"; did you mean {describe([names[close[0]]])}?"
+    return f"; did you mean {describe([names[close]])}?"

@@ -11,7 +11,7 @@ import typer
 
 from uhc_roadmap import __version__
 from uhc_roadmap.cli.cache import cache
-from uhc_roadmap.cli.common import ExitCode
+from uhc_roadmap.cli.common import ExitCode, print_diagnostics
 from uhc_roadmap.cli.diff import diff
 from uhc_roadmap.cli.new import new
 from uhc_roadmap.cli.render import render
@@ -19,6 +19,7 @@ from uhc_roadmap.cli.report import report
 from uhc_roadmap.cli.rules import rules
 from uhc_roadmap.cli.schema import schema
 from uhc_roadmap.cli.validate import validate
+from uhc_roadmap.errors import Bug, InvalidRoadmaps, UhcRoadmapError
 
 app = typer.Typer(
     name="uhc-roadmap",
@@ -71,7 +72,8 @@ class _Warnings(logging.Handler):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Console entry point: user errors exit 1 or 2 with a message, never a traceback."""
+    """Console entry point: every expected error is printed once, here, with its exit code;
+    anything else is a bug, said to be one, never a traceback unless --debug asks."""
     core_log = logging.getLogger("uhc_roadmap")
     if not any(isinstance(h, _Warnings) for h in core_log.handlers):
         core_log.addHandler(_Warnings(logging.WARNING))
@@ -86,14 +88,31 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("uhc-roadmap: interrupted", file=sys.stderr)
         return ExitCode.INTERRUPTED
+    except UhcRoadmapError as exc:
+        return _expected(exc)
     except Exception as exc:  # an internal error: a bug in uhc-roadmap, not in the input
-        if _state["debug"] or "--debug" in (argv or sys.argv):
-            traceback.print_exc()
-        else:
-            print(
-                f"uhc-roadmap: internal error: {type(exc).__name__}: {exc}\n"
-                "This is a bug in uhc-roadmap; rerun with --debug for the traceback and report it.",
-                file=sys.stderr,
-            )
-        return ExitCode.USAGE
+        return _internal(exc, debug=_state["debug"] or "--debug" in (argv or sys.argv))
     return ExitCode.OK
+
+
+def _expected(exc: UhcRoadmapError) -> int:
+    """An error the tool expects: the findings behind it (if any), then one message."""
+    if isinstance(exc, InvalidRoadmaps):
+        print_diagnostics(exc.results)
+    message = str(exc) if exc.located else f"uhc-roadmap: {exc.kind}: {exc}"
+    print(message, file=sys.stderr)
+    if isinstance(exc, Bug):
+        print("This is a bug in uhc-roadmap; please report it.", file=sys.stderr)
+    return exc.exit_code
+
+
+def _internal(exc: Exception, *, debug: bool) -> int:
+    if debug:
+        traceback.print_exc()
+    else:
+        print(
+            f"uhc-roadmap: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in uhc-roadmap; rerun with --debug for the traceback and report it.",
+            file=sys.stderr,
+        )
+    return ExitCode.INTERNAL

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from uhc_roadmap.cli.common import emit, fail, load_config_or_fail
+from uhc_roadmap.cli.common import emit, load_config
+from uhc_roadmap.errors import UsageError
 
 ACTIONS = ("clear", "info")
 
@@ -30,13 +31,15 @@ def cache(
     from uhc_roadmap.cache import Cache
 
     if action not in ACTIONS:
-        fail(f"unknown action `{action}`; choose clear or info")
-    store = Cache.in_project(load_config_or_fail(config).root)
+        raise UsageError(f"unknown action `{action}`; choose clear or info")
+    store = Cache.in_project(load_config(config).root)
     if action == "clear":
         try:
             removed = store.clear()
         except OSError as exc:
-            fail(f"cannot clear the cache {store.folder} ({exc.strerror or exc})")
+            raise UsageError(
+                f"cannot clear the cache {store.folder} ({exc.strerror or exc})"
+            ) from None
         emit(f"removed {store.folder} ({removed} entries)\n", None)
         return
     info = store.info()

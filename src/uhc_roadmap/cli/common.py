@@ -1,34 +1,48 @@
-"""Helpers shared by the commands: colour choice, messages, exit codes, output files."""
+"""Helpers shared by the commands: colour, notes, configuration, dates, output, progress."""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
+
+from uhc_roadmap import errors
+from uhc_roadmap.errors import UsageError
 
 if TYPE_CHECKING:
     from uhc_roadmap.cache import Cache
     from uhc_roadmap.config import Config
+    from uhc_roadmap.diagnostics import FileResult
+    from uhc_roadmap.formats import Rendered
+
+PROGRESS_MIN_FILES = 20
+"""Below this many files a run is too short for a progress bar to be worth drawing."""
 
 
 class ExitCode(IntEnum):
     """The exit-code contract (README, "Exit codes")."""
 
-    OK = 0
-    FINDINGS = 1
-    USAGE = 2
-    INTERRUPTED = 130
+    OK = errors.OK
+    FINDINGS = errors.FINDINGS
+    USAGE = errors.USAGE
+    INTERNAL = errors.INTERNAL_ERROR
+    INTERRUPTED = errors.INTERRUPTED
 
 
 class ColorChoice(StrEnum):
     AUTO = "auto"
     ALWAYS = "always"
     NEVER = "never"
+
+
+ColorOption = Annotated[ColorChoice, typer.Option("--color", help="Colour the output.")]
 
 
 def use_color(choice: ColorChoice, stream: TextIO) -> bool:
@@ -42,75 +56,56 @@ def use_color(choice: ColorChoice, stream: TextIO) -> bool:
     return stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
-    """One line on standard error, then exit; for usage and input problems."""
-    print(f"uhc-roadmap: error: {message}", file=sys.stderr)
-    raise typer.Exit(code)
-
-
 def note(message: str) -> None:
     """A remark on standard error that leaves standard output to the report."""
     print(f"uhc-roadmap: {message}", file=sys.stderr)
 
 
-def load_config_or_fail(explicit: Path | None = None, *, disabled: bool = False) -> Config:
-    """The run's configuration (``--config``, else the nearest file); its problems exit 2."""
-    from uhc_roadmap.config import Config, ConfigError, load_config
+def load_config(explicit: Path | None = None, *, disabled: bool = False) -> Config:
+    """The run's configuration: ``--config``, else the nearest file; ``--no-config``: defaults."""
+    from uhc_roadmap.config import Config
+    from uhc_roadmap.config import load_config as load
 
     if disabled and explicit is not None:
-        fail("--config and --no-config cannot be used together")
+        raise UsageError("--config and --no-config cannot be used together")
     if disabled:
         return Config.default(Path.cwd())
-    try:
-        return load_config(Path.cwd(), explicit)
-    except ConfigError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        raise typer.Exit(ExitCode.USAGE) from None
+    return load(Path.cwd(), explicit)
 
 
 def parse_as_of(value: str | None) -> date | None:
-    """The --as-of date, or a one-line usage error."""
+    """The --as-of date."""
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        fail(f"--as-of: `{value}` is not a date written YYYY-MM-DD")
+        raise UsageError(f"--as-of: `{value}` is not a date written YYYY-MM-DD") from None
 
 
-def emit(text: str, output: Path | None) -> None:
+def check_language(lang: str | None) -> str | None:
+    """``--lang`` when the tool has labels for it."""
+    from uhc_roadmap.i18n import LANGUAGES
+
+    if lang is not None and lang not in LANGUAGES:
+        raise UsageError(f"--lang: no labels for `{lang}`; choose one of: {', '.join(LANGUAGES)}")
+    return lang
+
+
+def emit(content: Rendered, output: Path | None) -> None:
     """Print to standard output, or write atomically to ``output``."""
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(content, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+            return
+        sys.stdout.write(content)
         sys.stdout.flush()
         return
-    from uhc_roadmap.output import OutputError, write_atomic
+    from uhc_roadmap.output import write_atomic
 
-    try:
-        write_atomic(output, text)
-    except OutputError as exc:
-        fail(str(exc))
-
-
-NoCacheOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-cache",
-        help="Check every file afresh: neither read nor write .uhc-roadmap-cache/.",
-    ),
-]
-JobsOption = Annotated[
-    int | None,
-    typer.Option(
-        "--jobs",
-        "-j",
-        min=1,
-        help="Worker processes for many files (default: one per CPU when the files are "
-        "large enough to gain from it; 1: none).",
-        show_default=False,
-    ),
-]
+    write_atomic(output, content)
 
 
 def project_cache(conf: Config, *, disabled: bool) -> Cache | None:
@@ -120,3 +115,39 @@ def project_cache(conf: Config, *, disabled: bool) -> Cache | None:
     from uhc_roadmap.cache import Cache
 
     return Cache.in_project(conf.root)
+
+
+def print_diagnostics(results: list[FileResult]) -> None:
+    """Findings as ``validate`` prints them in text, on standard error."""
+    from uhc_roadmap.formats.diagnostics import DIAGNOSTIC_FORMATS
+    from uhc_roadmap.formats.diagnostics.base import DiagnosticOptions
+
+    text = DIAGNOSTIC_FORMATS.get("text")(
+        DiagnosticOptions(color=use_color(ColorChoice.AUTO, sys.stderr))
+    )
+    sys.stderr.write(text.render(results))
+
+
+@contextmanager
+def ticker(label: str = "Reading roadmaps") -> Iterator[Callable[[int], Callable[[], None]]]:
+    """``start(total)`` gives a callback that advances a progress bar on standard error, for
+    long runs on a terminal; elsewhere the callback does nothing."""
+    from contextlib import ExitStack
+
+    with ExitStack() as stack:
+
+        def start(total: int) -> Callable[[], None]:
+            if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+                return lambda: None
+            from rich.console import Console
+            from rich.progress import Progress
+
+            # Redrawn as files are done, not by a thread: worker processes are forked only
+            # while this process runs no other thread.
+            bar = stack.enter_context(
+                Progress(console=Console(stderr=True), transient=True, auto_refresh=False)
+            )
+            task = bar.add_task(label, total=total)
+            return lambda: bar.update(task, advance=1, refresh=True)
+
+        yield start

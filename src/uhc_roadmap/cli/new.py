@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from uhc_roadmap.cli.common import emit, fail
+from uhc_roadmap.cli.common import emit
+from uhc_roadmap.cli.options import OutputOption
+from uhc_roadmap.errors import UsageError
 
 
 def new(
@@ -40,10 +41,7 @@ def new(
             "(default: the schema's published URL).",
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write the roadmap to this file (default: print it)."),
-    ] = None,
+    output: OutputOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite the output file if it exists.")
     ] = False,
@@ -51,7 +49,6 @@ def new(
     """Write a skeleton roadmap: three axes, two organisations, an example activity."""
     from uhc_roadmap.authoring.skeleton import (
         DEFAULT_SCHEMA_REF,
-        SkeletonError,
         SkeletonOptions,
         build_skeleton,
         parse_day,
@@ -60,21 +57,18 @@ def new(
     )
 
     if output is not None and output.exists() and not force:
-        fail(f"{output} already exists; use --force to overwrite it")
-    try:
-        alpha_2, _ = resolve_country(country)
-        options = SkeletonOptions(
-            country=alpha_2,
-            phase=phase,
-            start=parse_day("--start", start),
-            end=parse_day("--end", end),
-            languages=parse_languages(lang),
-            currency=currency.upper(),
-            schema_ref=schema_ref or DEFAULT_SCHEMA_REF,
-        )
-        skeleton = build_skeleton(options)
-    except SkeletonError as exc:
-        fail(str(exc))
+        raise UsageError(f"{output} already exists; use --force to overwrite it")
+    alpha_2, _ = resolve_country(country)
+    options = SkeletonOptions(
+        country=alpha_2,
+        phase=phase,
+        start=parse_day("--start", start),
+        end=parse_day("--end", end),
+        languages=parse_languages(lang),
+        currency=currency.upper(),
+        schema_ref=schema_ref or DEFAULT_SCHEMA_REF,
+    )
+    skeleton = build_skeleton(options)
     for missing in skeleton.untranslated:
         print(
             f"uhc-roadmap: note: no built-in texts in `{missing}`; English placeholders written",

@@ -2,36 +2,34 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from uhc_roadmap.cli.common import ExitCode, emit, fail, parse_as_of
+from uhc_roadmap.cli.common import check_language, emit, load_config, parse_as_of
+from uhc_roadmap.cli.options import (
+    AsOfOption,
+    CountryOption,
+    LangOption,
+    OutputOption,
+    PathsArgument,
+    PhaseOption,
+)
+from uhc_roadmap.errors import UsageError
 
 if TYPE_CHECKING:  # the render package imports Jinja2: only at run time, inside `render`
-    from uhc_roadmap.render import InvalidRoadmap, TemplateInfo
-    from uhc_roadmap.validation import ValidationOptions
+    from uhc_roadmap.render import TemplateInfo
+
+REFUSAL = "no document: fix the validation errors above first"
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
 def render(
-    sources: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="A roadmap file, or folders to find --country in. Default: roadmaps/",
-            show_default=False,
-        ),
-    ] = None,
-    country: Annotated[
-        str | None,
-        typer.Option("--country", "-c", help="Country code or name: MA, MAR, Morocco, Maroc."),
-    ] = None,
-    phase: Annotated[
-        str | None, typer.Option("--phase", help="Phase id (default: the latest).")
-    ] = None,
+    sources: PathsArgument = None,
+    country: CountryOption = None,
+    phase: PhaseOption = None,
     template: Annotated[
         str, typer.Option("--template", "-t", help="Template name; see --list.")
     ] = "roadmap",
@@ -39,17 +37,9 @@ def render(
         str | None,
         typer.Option("--format", "-f", help="md or html (default: from -o's suffix, else html)."),
     ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", help="fr or en (default: the roadmap's first language)."),
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", help="Reference date YYYY-MM-DD (default: the roadmap's as_of)."),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the document to this file.")
-    ] = None,
+    lang: LangOption = None,
+    as_of: AsOfOption = None,
+    output: OutputOption = None,
     template_dir: Annotated[
         Path | None,
         typer.Option("--template-dir", help="A folder of your own templates (they win by name)."),
@@ -57,96 +47,45 @@ def render(
     list_only: Annotated[bool, typer.Option("--list", help="List the templates and exit.")] = False,
 ) -> None:
     """Render a roadmap as a document: the roadmap itself, or a progress brief at a date."""
-    from uhc_roadmap.render import folders
+    from uhc_roadmap.progress import report_language
+    from uhc_roadmap.render import RenderOptions, folders, render_document
+    from uhc_roadmap.selection import Selection, select_roadmap
 
-    try:
-        if list_only:
-            emit(_listing(folders.list_templates(folders.search_path(template_dir))), None)
-            return
-        chosen_format = _format(output_format, output)
-        folders.find(template, chosen_format, folders.search_path(template_dir))
-    except folders.TemplateChoiceError as exc:
-        fail(str(exc))
-    text = _render(
-        sources,
-        country,
-        phase,
+    if list_only:
+        emit(_listing(folders.list_templates(folders.search_path(template_dir))), None)
+        return
+    chosen_format = _format(output_format, output)
+    folders.find(template, chosen_format, folders.search_path(template_dir))
+    check_language(lang)
+    reference = parse_as_of(as_of)
+    config = load_config()
+    chosen = select_roadmap(
+        Selection(tuple(sources or ()), country, phase),
+        config,
+        config.validation_options(as_of=reference),
+        lang=lang or "en",
+        stdin=sys.stdin.buffer,
+        refusal=REFUSAL,
+    )
+    options = RenderOptions(
         template,
         chosen_format,
-        lang,
-        parse_as_of(as_of),
+        lang or report_language(chosen.roadmap),
+        reference,
         template_dir,
     )
-    emit(text, output)
-
-
-def _render(
-    sources: list[str] | None,
-    country: str | None,
-    phase: str | None,
-    template: str,
-    output_format: str,
-    lang: str | None,
-    as_of: date | None,
-    template_dir: Path | None,
-) -> str:
-    from uhc_roadmap.i18n import LANGUAGES
-    from uhc_roadmap.progress import report_language
-    from uhc_roadmap.render import (
-        InvalidRoadmap,
-        RenderError,
-        RenderOptions,
-        SourceError,
-        choose_roadmap,
-        render_document,
-    )
-
-    if lang is not None and lang not in LANGUAGES:
-        fail(f"--lang: no labels for `{lang}`; choose one of: {', '.join(LANGUAGES)}")
-    default_paths, validation = _configuration(as_of)
-    try:
-        chosen = choose_roadmap(sources or default_paths, country, phase, validation, lang or "en")
-        options = RenderOptions(
-            template, output_format, lang or report_language(chosen.roadmap), as_of, template_dir
-        )
-        return render_document(chosen.roadmap, options)
-    except SourceError as exc:
-        fail(str(exc))
-    except InvalidRoadmap as exc:
-        _print_diagnostics(exc)
-    except RenderError as exc:
-        fail(f"template error: {exc}", ExitCode.FINDINGS)
-
-
-def _configuration(as_of: date | None) -> tuple[list[str], ValidationOptions]:
-    """The roadmaps folder and the rule settings of the configuration file, as ``report`` does."""
-    from uhc_roadmap.config import ConfigError, load_config
-
-    try:
-        config = load_config(Path.cwd())
-    except ConfigError as exc:
-        fail(f"configuration: {exc}")
-    return [os.path.relpath(config.roadmaps)], config.validation_options(as_of=as_of)
-
-
-def _print_diagnostics(exc: InvalidRoadmap) -> NoReturn:
-    from uhc_roadmap.cli.common import ColorChoice, use_color
-    from uhc_roadmap.reporters import ReportOptions, get_reporter
-
-    reporter = get_reporter("text")(ReportOptions(color=use_color(ColorChoice.AUTO, sys.stderr)))
-    sys.stderr.write(reporter.render(exc.results))
-    fail("no document: fix the validation errors above first", ExitCode.FINDINGS)
+    emit(render_document(chosen.roadmap, options), output)
 
 
 def _format(output_format: str | None, output: Path | None) -> str:
     from uhc_roadmap.render.folders import FORMATS
 
     if output_format is None:
-        suffix = output.suffix.lstrip(".").lower() if output else ""
-        aliases = {"md": "md", "markdown": "md", "html": "html", "htm": "html"}
-        return aliases.get(suffix, "html")
+        return SUFFIXES.get(output.suffix.lower(), "html") if output else "html"
     if output_format not in FORMATS:
-        fail(f"--format: `{output_format}` is not a format; choose one of: {', '.join(FORMATS)}")
+        raise UsageError(
+            f"--format: `{output_format}` is not a format; choose one of: {', '.join(FORMATS)}"
+        )
     return output_format
 
 

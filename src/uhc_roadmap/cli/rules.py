@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from uhc_roadmap.cli.common import emit, fail
+from uhc_roadmap.cli.common import emit
+from uhc_roadmap.errors import UsageError
 
 if TYPE_CHECKING:
     from uhc_roadmap.rules import Rule
@@ -31,10 +32,10 @@ def rules(
     from uhc_roadmap.rules.docs import explain, listing, rule_info, rules_markdown
 
     if output_format not in ("text", "json"):
-        fail(f"unknown format `{output_format}`; choose one of: text, json")
+        raise UsageError(f"unknown format `{output_format}`; choose one of: text, json")
     if markdown:
         if code is not None or output_format != "text":
-            fail("--markdown prints every rule; it takes no CODE and no --format")
+            raise UsageError("--markdown prints every rule; it takes no CODE and no --format")
         emit(rules_markdown(), None)
         return
     chosen = ALL_RULES if code is None else (_find(code),)
@@ -54,18 +55,19 @@ def _find(wanted: str) -> type[Rule]:
     key = wanted.strip()
     found = [r for r in ALL_RULES if key.upper() == r.code or key.lower() == r.name]
     if not found:
-        fail(f"unknown rule `{wanted}`{_suggest(key)} (`uhc-roadmap rules` lists them all)")
+        raise UsageError(
+            f"unknown rule `{wanted}`{_suggest(key)} (`uhc-roadmap rules` lists them all)"
+        )
     return found[0]
 
 
 def _suggest(key: str) -> str:
-    import difflib
-
     from uhc_roadmap.rules import ALL_RULES
+    from uhc_roadmap.suggest import closest
 
     by_name = {rule.name: rule.code for rule in ALL_RULES}
-    close = difflib.get_close_matches(key.upper(), [r.code for r in ALL_RULES], n=3, cutoff=0.6)
-    close += [by_name[n] for n in difflib.get_close_matches(key.lower(), list(by_name), n=2)]
+    close = closest(key.upper(), [r.code for r in ALL_RULES], n=3)
+    close += [by_name[n] for n in closest(key.lower(), by_name, n=2)]
     if not close:
         close = [r.code for r in ALL_RULES if r.code[0] == key[:1].upper()][:6]
     return f"; did you mean {', '.join(dict.fromkeys(close))}?" if close else ""

@@ -11,17 +11,25 @@ import typer
 
 from uhc_roadmap.cli.common import (
     ColorChoice,
+    ColorOption,
     ExitCode,
-    JobsOption,
-    NoCacheOption,
     emit,
-    fail,
-    load_config_or_fail,
+    load_config,
     note,
     parse_as_of,
     project_cache,
     use_color,
 )
+from uhc_roadmap.cli.options import (
+    AsOfOption,
+    ConfigOption,
+    JobsOption,
+    NoCacheOption,
+    NoConfigOption,
+    OutputOption,
+)
+from uhc_roadmap.errors import UsageError
+from uhc_roadmap.formats.diagnostics import DIAGNOSTIC_FORMATS
 
 if TYPE_CHECKING:
     from uhc_roadmap.cache import Cache
@@ -30,7 +38,6 @@ if TYPE_CHECKING:
     from uhc_roadmap.discovery import Source
     from uhc_roadmap.validation import ValidationOptions
 
-FORMATS = "text, json, github, sarif, junit or markdown"
 SUMMARY_ROWS = 1000  # GitHub refuses step summaries over 1 MiB
 
 
@@ -48,17 +55,15 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help=f"Output format: {FORMATS}. Default: github under GitHub Actions, else text.",
+            help=DIAGNOSTIC_FORMATS.help(
+                "github under GitHub Actions, else from -o's suffix (.json, .sarif, .xml, .md), "
+                "else text"
+            ),
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", help="Reference date YYYY-MM-DD (default: each roadmap's as_of)."),
-    ] = None,
+    output: OutputOption = None,
+    as_of: AsOfOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Warnings fail the run too (exit 1).")
     ] = False,
@@ -80,18 +85,8 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            help="Configuration file (.uhc-roadmap.yaml or pyproject.toml). Default: the "
-            "nearest one up from the working directory.",
-            show_default=False,
-        ),
-    ] = None,
-    no_config: Annotated[
-        bool, typer.Option("--no-config", help="Ignore configuration files; use the defaults.")
-    ] = False,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = False,
     warn_unused_ignores: Annotated[
         bool,
         typer.Option(
@@ -103,9 +98,7 @@ def validate(
         bool,
         typer.Option("--allow-empty", help="Exit 0 when no roadmap file matches (default: 2)."),
     ] = False,
-    color: Annotated[
-        ColorChoice, typer.Option("--color", help="Colour the text output.")
-    ] = ColorChoice.AUTO,
+    color: ColorOption = ColorChoice.AUTO,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Only findings: no hints, no summary.")
     ] = False,
@@ -124,7 +117,7 @@ def validate(
     --strict.
     """
     chosen = _choose_format(output_format, output)
-    conf = load_config_or_fail(config, disabled=no_config)
+    conf = load_config(config, disabled=no_config)
     options = conf.validation_options(
         select=_codes("--select", select),
         ignore=_codes("--ignore", ignore),
@@ -135,7 +128,7 @@ def validate(
         note(f"configuration: {conf.path or 'none found, using the defaults'}")
     sources = _sources(paths, conf, allow_empty=allow_empty, quiet=quiet)
     cache = project_cache(conf, disabled=no_cache)
-    results = _check(sources, options, cache, jobs)
+    results = _check(sources, conf, options, cache, jobs)
     if verbose and cache is not None:
         note(f"cache: {cache.problem or cache.folder}")
     _report(results, chosen, output, color=color, quiet=quiet, verbose=verbose, strict=strict)
@@ -144,15 +137,13 @@ def validate(
 
 
 def _choose_format(requested: str | None, output: Path | None) -> str:
-    """GitHub annotations by default inside GitHub Actions, when the report goes to the log."""
-    from uhc_roadmap.reporters import REPORTERS
-
-    if requested is None:
-        in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
-        return "github" if in_actions and output is None else "text"
-    if requested not in REPORTERS:
-        fail(f"unknown format `{requested}`; choose {FORMATS}")
-    return requested
+    """``--format``; by default GitHub annotations inside GitHub Actions when the report goes
+    to the log, else the format of ``-o``'s suffix, else text."""
+    if requested is not None:
+        return DIAGNOSTIC_FORMATS.check(requested)
+    if output is None:
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return DIAGNOSTIC_FORMATS.for_path(output) or "text"
 
 
 def _codes(option: str, values: list[str] | None) -> list[str] | None:
@@ -165,7 +156,7 @@ def _codes(option: str, values: list[str] | None) -> list[str] | None:
     for code in codes:
         problem = code_problem(code)
         if problem is not None:
-            fail(f"{option}: {problem[0]}; {problem[1]}")
+            raise UsageError(f"{option}: {problem[0]}; {problem[1]}")
     return codes
 
 
@@ -173,40 +164,34 @@ def _sources(
     paths: list[str] | None, conf: Config, *, allow_empty: bool, quiet: bool
 ) -> list[Source]:
     """The files to check; none at all is a usage error unless --allow-empty says otherwise."""
-    from uhc_roadmap.discovery import InputError, select_sources
+    from uhc_roadmap.selection import find, nothing_found
 
-    default = os.path.relpath(conf.roadmaps)
-    arguments = paths or ([default] if conf.roadmaps.exists() else [])
-    try:
-        kept, excluded = select_sources(arguments, conf.exclude, conf.root)
-    except InputError as exc:
-        fail(str(exc))
-    if kept:
-        return kept
-    if excluded:
+    found = find(paths or [], conf)
+    if found.sources:
+        return found.sources
+    if found.excluded:
         if not quiet:
-            note(f"every matching file ({len(excluded)}) is excluded by `exclude` in {conf.path}")
+            note(str(nothing_found(found, conf)))
         return []
-    where = ", ".join(paths or [default])
+    problem = nothing_found(found, conf)
     if not allow_empty:
-        fail(f"no roadmap files found in {where} (pass --allow-empty to accept that)")
+        raise UsageError(f"{problem} (pass --allow-empty to accept that)")
     if not quiet:
-        note(f"no roadmap files found in {where}")
+        note(str(problem))
     return []
 
 
 def _check(
-    sources: list[Source], options: ValidationOptions, cache: Cache | None, jobs: int | None
+    sources: list[Source],
+    conf: Config,
+    options: ValidationOptions,
+    cache: Cache | None,
+    jobs: int | None,
 ) -> list[FileResult]:
-    from uhc_roadmap.bulk import Job, check_files
-    from uhc_roadmap.discovery import InputError, read
+    from uhc_roadmap.bulk import check_files
+    from uhc_roadmap.selection import read_jobs
 
-    limit = options.limits.max_bytes  # a larger file is refused (Y011) without being held whole
-    stdin = sys.stdin.buffer.read(limit + 1) if any(s.path is None for s in sources) else None
-    try:
-        work = [Job(s.name, read(s, stdin, max_bytes=limit)) for s in sources]
-    except InputError as exc:
-        fail(str(exc))
+    work = read_jobs(sources, conf, sys.stdin.buffer)
     return check_files(work, options, cache=cache, workers=jobs)
 
 
@@ -220,24 +205,24 @@ def _report(
     verbose: bool,
     strict: bool,
 ) -> None:
-    from uhc_roadmap.reporters import ReportOptions, get_reporter
+    from uhc_roadmap.formats.diagnostics.base import DiagnosticOptions
 
     stream_color = output is None and use_color(color, sys.stdout)
-    options = ReportOptions(color=stream_color, quiet=quiet, verbose=verbose, strict=strict)
-    emit(get_reporter(chosen)(options).render(results), output)
+    options = DiagnosticOptions(color=stream_color, quiet=quiet, verbose=verbose, strict=strict)
+    emit(DIAGNOSTIC_FORMATS.get(chosen)(options).render(results), output)
     if chosen == "github":
         _step_summary(results, strict)
 
 
 def _step_summary(results: list[FileResult], strict: bool) -> None:
     """Every finding in the job summary: GitHub shows only 10 annotations per step."""
-    from uhc_roadmap.reporters import ReportOptions
-    from uhc_roadmap.reporters.markdown import MarkdownReporter
+    from uhc_roadmap.formats.diagnostics.base import DiagnosticOptions
+    from uhc_roadmap.formats.diagnostics.markdown import MarkdownFormat
 
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
-    text = MarkdownReporter(ReportOptions(strict=strict, max_rows=SUMMARY_ROWS)).render(results)
+    text = MarkdownFormat(DiagnosticOptions(strict=strict, max_rows=SUMMARY_ROWS)).render(results)
     try:
         with open(target, "a", encoding="utf-8") as summary:
             summary.write(text + "\n")

@@ -12,11 +12,13 @@ from functools import cache
 from importlib import resources
 from io import BytesIO
 
+from uhc_roadmap.errors import UsageError
+
 SOURCE_LANGUAGE = "en"
 LANGUAGES = ("en", "fr")
 
 
-class UnsupportedLanguage(ValueError):
+class UnsupportedLanguage(UsageError, ValueError):
     """A --lang the tool has no labels for."""
 
 

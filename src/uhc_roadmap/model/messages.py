@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -14,6 +13,7 @@ from uhc_roadmap.diagnostics import Diagnostic, Severity
 from uhc_roadmap.loading.source import visible
 from uhc_roadmap.loading.sourcemap import DocPath, SourceMap
 from uhc_roadmap.model.fields import field_info, literal_choices, model_at
+from uhc_roadmap.suggest import nearest
 
 _EXPECTED = {
     "string_type": "text",
@@ -155,11 +155,11 @@ class Translator:
             return "merge keys (`<<`) are not supported", "write the fields out in full"
         if not name.strip():
             return "a key is empty", "give the field a name, or remove the line"
-        close = difflib.get_close_matches(name[:_SHOWN], allowed, n=1, cutoff=0.6)
-        if close:
+        close = nearest(name[:_SHOWN], allowed)
+        if close is not None:
             return (
-                f"unknown field `{_shown(name)}`; did you mean `{close[0]}`?",
-                f"rename it `{close[0]}`" + _hidden_hint(name),
+                f"unknown field `{_shown(name)}`; did you mean `{close}`?",
+                f"rename it `{close}`" + _hidden_hint(name),
             )
         hint = "allowed here: " + ", ".join(f"`{a}`" for a in allowed)
         return f"unknown field `{_shown(name)}`", hint
@@ -184,10 +184,10 @@ class Translator:
 
     def _not_a_choice(self, value: Any, path: DocPath) -> tuple[str, str]:
         choices = literal_choices(field_info(self.root, list(path)))
-        close = difflib.get_close_matches(str(value)[:_SHOWN], choices, n=1, cutoff=0.6)
         hint = "expected one of: " + ", ".join(choices)
-        if close:
-            hint = f"did you mean `{close[0]}`?{_hidden_hint(str(value))} ({hint})"
+        close = nearest(str(value)[:_SHOWN], choices)
+        if close is not None:
+            hint = f"did you mean `{close}`?{_hidden_hint(str(value))} ({hint})"
         return f"`{_shown(value)}` is not a valid {_field(path, quoted=False)}", hint
 
     def _pattern(self, error: ErrorDetails, path: DocPath) -> tuple[str, str]:

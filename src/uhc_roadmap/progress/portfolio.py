@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from uhc_roadmap.countries import normalise
+from uhc_roadmap.errors import UsageError
 from uhc_roadmap.progress.results import Portfolio, PortfolioRow, RoadmapProgress
 
 SortKey = str | float | int | date | None
@@ -27,7 +28,7 @@ PORTFOLIO_COLUMNS: dict[str, Callable[[PortfolioRow], SortKey]] = {
 """Column name -> sort key. Amounts compare as numbers whatever their currency."""
 
 
-class SortError(ValueError):
+class SortError(UsageError, ValueError):
     """``--sort`` names no column."""
 
 

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Protocol, TypeVar
 
+from uhc_roadmap.errors import UsageError
+
 
 class _Phase(Protocol):
     @property
@@ -28,7 +30,7 @@ Candidate = tuple[str, P]
 """A roadmap with the name of the file it was read from."""
 
 
-class PhaseError(LookupError):
+class PhaseError(UsageError, LookupError):
     """No roadmap of the country has the phase asked for, or two files claim the same one."""
 
 

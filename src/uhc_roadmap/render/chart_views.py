@@ -12,8 +12,8 @@ from functools import cached_property
 from markupsafe import Markup
 
 from uhc_roadmap.render import charts, labels
-from uhc_roadmap.render.context import ActivityView, DocumentContext
 from uhc_roadmap.render.filters import Filters
+from uhc_roadmap.render.views import ActivityView, DocumentContext
 
 
 class DocumentCharts:

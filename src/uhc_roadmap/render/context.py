@@ -1,5 +1,5 @@
-"""The view-model templates see: the roadmap's content in the document's language, joined to the
-progress figures of ``uhc_roadmap.progress`` by id.
+"""Building the view-model templates see (``render/views.py``) from a roadmap and its progress
+figures, joined by id.
 
 Templates do no arithmetic: every count, sum, share and date difference comes from the progress
 core; this module only resolves texts (marking fallbacks), names (organisations, regions) and
@@ -9,8 +9,6 @@ labels, and orders things for display. The variables are documented in docs/temp
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from uhc_roadmap import __version__
@@ -19,184 +17,28 @@ from uhc_roadmap.model import Activity, Axis, Indicator, Milestone, Organisation
 from uhc_roadmap.progress import (
     ActivityProgress,
     AxisProgress,
-    BudgetFigures,
     IndicatorProgress,
     MilestoneDue,
     RoadmapProgress,
 )
 from uhc_roadmap.render import labels
 from uhc_roadmap.render.text import UserText, localise
+from uhc_roadmap.render.views import (
+    ActivityView,
+    AxisView,
+    BudgetLineView,
+    BudgetRowView,
+    DocumentContext,
+    DocumentView,
+    DueView,
+    IndicatorView,
+    MeasurementView,
+    MilestoneView,
+    OrganisationView,
+    RoadmapView,
+)
 
 Gettext = Callable[[str], str]
-
-
-@dataclass(frozen=True, slots=True)
-class OrganisationView:
-    id: str
-    name: UserText
-    type: str
-    type_label: str
-    leads: tuple[str, ...]
-    partner_in: tuple[str, ...]
-    funds: bool
-
-
-@dataclass(frozen=True, slots=True)
-class MilestoneView:
-    id: str | None
-    title: UserText
-    due: date
-    done_on: date | None
-
-    @property
-    def done(self) -> bool:
-        return self.done_on is not None
-
-
-@dataclass(frozen=True, slots=True)
-class BudgetLineView:
-    year: int
-    funder: OrganisationView
-    planned: float
-    committed: float | None
-    spent: float | None
-    currency: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentView:
-    title: UserText
-    url: str
-
-
-@dataclass(frozen=True, slots=True)
-class ActivityView:
-    id: str
-    axis: str
-    title: UserText
-    description: UserText | None
-    status: str
-    status_label: str
-    planned_start: date
-    planned_end: date
-    actual_start: date | None
-    actual_end: date | None
-    lead: OrganisationView | None
-    partners: tuple[OrganisationView, ...]
-    regions: tuple[UserText, ...]
-    depends_on: tuple[str, ...]
-    milestones: tuple[MilestoneView, ...]
-    budget: tuple[BudgetLineView, ...]
-    refs: tuple[UserText, ...]
-    documents: tuple[DocumentView, ...]
-    figures: ActivityProgress
-
-
-@dataclass(frozen=True, slots=True)
-class MeasurementView:
-    date: date
-    value: float | UserText
-    region: UserText | None
-    source: UserText | None
-
-
-@dataclass(frozen=True, slots=True)
-class IndicatorView:
-    id: str
-    title: UserText
-    subject: UserText
-    subject_id: str
-    axis: str
-    measure: str
-    unit: UserText | None
-    direction: str
-    direction_label: str
-    key: bool
-    values: tuple[MeasurementView, ...]
-    latest_text: UserText | None
-    """The latest value of a qualitative indicator (numbers are in ``figures``)."""
-    status_label: str
-    trend_label: str | None
-    figures: IndicatorProgress
-
-
-@dataclass(frozen=True, slots=True)
-class AxisView:
-    id: str
-    title: UserText
-    objective: UserText | None
-    building_block: str | None
-    building_block_label: str | None
-    activities: tuple[ActivityView, ...]
-    indicators: tuple[IndicatorView, ...]
-    figures: AxisProgress
-
-
-@dataclass(frozen=True, slots=True)
-class DueView:
-    """A milestone due soon or late, with its activity."""
-
-    activity: ActivityView
-    title: UserText
-    due: date
-    days: int
-    figures: MilestoneDue
-
-    @property
-    def days_late(self) -> int:
-        """``days`` counted the other way, for a late milestone (0 when not late)."""
-        return max(-self.days, 0)
-
-
-@dataclass(frozen=True, slots=True)
-class BudgetRowView:
-    key: str
-    label: UserText
-    figures: BudgetFigures
-
-
-@dataclass(frozen=True, slots=True)
-class RoadmapView:
-    country: str
-    country_name: str
-    title: UserText
-    summary: UserText | None
-    programme: UserText | None
-    phase: str
-    phase_start: date
-    phase_end: date
-    currency: str | None
-    languages: tuple[str, ...]
-    default_language: str
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentContext:
-    """Everything a template receives (see :meth:`variables` for the names)."""
-
-    lang: str
-    output_format: str
-    as_of: date
-    generator: str
-    roadmap: RoadmapView
-    axes: tuple[AxisView, ...]
-    activities: tuple[ActivityView, ...]
-    timeline: tuple[ActivityView, ...]
-    organisations: tuple[OrganisationView, ...]
-    indicators: tuple[IndicatorView, ...]
-    overdue: tuple[ActivityView, ...]
-    late_start: tuple[ActivityView, ...]
-    blocked: tuple[ActivityView, ...]
-    milestones_upcoming: tuple[DueView, ...]
-    milestones_late: tuple[DueView, ...]
-    budget_by_funder: tuple[BudgetRowView, ...]
-    budget_by_year: tuple[BudgetRowView, ...]
-    budget_by_axis: tuple[BudgetRowView, ...]
-    status_labels: Mapping[str, str]
-    figures: RoadmapProgress
-
-    def variables(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__}
 
 
 class _Builder:

@@ -12,9 +12,13 @@ from types import TracebackType
 from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
+from uhc_roadmap.errors import FindingsError
 
-class RenderError(Exception):
+
+class RenderError(FindingsError):
     """A document could not be rendered because of its template (exit 1)."""
+
+    kind = "template error"
 
 
 def syntax_error(exc: TemplateSyntaxError, folders: list[Path]) -> RenderError:

@@ -14,6 +14,7 @@ from typing import Any
 from babel import Locale
 from babel.numbers import format_decimal, format_percent
 
+from uhc_roadmap.formats.markdown import escape as escape_markdown
 from uhc_roadmap.i18n.formatting import (
     format_day,
     format_money,
@@ -22,7 +23,7 @@ from uhc_roadmap.i18n.formatting import (
     locale_for,
     wide_decimals,
 )
-from uhc_roadmap.render.text import UserText, escape_markdown, markdown_text, markdown_url
+from uhc_roadmap.render.text import UserText, markdown_text, markdown_url
 
 DASH = "–"
 

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from uhc_roadmap.errors import UsageError
+
 FORMATS = ("md", "html")
 SUFFIX = ".j2"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _DESCRIPTION = re.compile(r"^\s*\{#-?\s*(.*?)\s*-?#\}", re.DOTALL)
 
 
-class TemplateChoiceError(ValueError):
+class TemplateChoiceError(UsageError, ValueError):
     """A --template or --template-dir that cannot be used (exit 2)."""
 
 

@@ -8,20 +8,13 @@ neither inject raw HTML nor break a table, even in a user's template.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from uhc_roadmap.formats.markdown import escape as escape_markdown
 from uhc_roadmap.model import Text
-
-# CommonMark lets a backslash escape any ASCII punctuation; these are the ones that start
-# markup inside a line (emphasis, code, links, raw HTML, entities, GFM tables and strikethrough).
-_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-# ...and these only at the start of a line: headings, quotes, lists, setext underlines.
-_LINE_START = re.compile(r"^([#>+=-])|^(\d+)([.)])")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,19 +57,6 @@ def _language_of(text: Text, lang: str, default_lang: str, fell_back: bool) -> s
     if text.plain or default_lang in text.values:
         return default_lang
     return next(iter(text.values))
-
-
-def escape_markdown(value: str) -> str:
-    """Plain text that Markdown shows as written, on one line (tables and lists stay whole)."""
-    flat = _SPACES.sub(" ", value).strip()
-    escaped = _INLINE.sub(r"\\\1", flat)
-    return _LINE_START.sub(_escape_line_start, escaped)
-
-
-def _escape_line_start(match: re.Match[str]) -> str:
-    if match.group(1):
-        return "\\" + match.group(1)
-    return f"{match.group(2)}\\{match.group(3)}"
 
 
 def markdown_text(value: UserText) -> str:

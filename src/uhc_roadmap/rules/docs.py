@@ -17,6 +17,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic.fields import FieldInfo
 
+from uhc_roadmap.formats.markdown import with_code
 from uhc_roadmap.rules import ALL_RULES, FAMILIES, Rule
 
 EXAMPLES_NOTE = (
@@ -216,7 +217,7 @@ def _rule_markdown(rule: type[Rule]) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    return with_code(text)
 
 
 def _type_name(annotation: Any) -> str:

@@ -1,0 +1,47 @@
+"""JSON: a stable, documented structure (docs/output-formats.md), version 1."""
+
+from __future__ import annotations
+
+import json
+
+from uhc_roadmap import __version__
+from uhc_roadmap.diagnostics import FileResult, Summary
+from uhc_roadmap.formats.diagnostics.base import DiagnosticFormat
+
+FORMAT_VERSION = 1
+
+
+class JsonFormat(DiagnosticFormat):
+    name = "json"
+
+    def render(self, results: list[FileResult]) -> str:
+        summary = Summary.of(results)
+        document = {
+            "format_version": FORMAT_VERSION,
+            "tool": {"name": "uhc-roadmap", "version": __version__},
+            "summary": {
+                "files": summary.files,
+                "errors": summary.errors,
+                "warnings": summary.warnings,
+                "infos": summary.infos,
+            },
+            "files": [
+                {
+                    "file": r.file,
+                    "valid": not r.has_errors,
+                    "diagnostics": [
+                        {
+                            "code": d.code,
+                            "severity": d.severity.value,
+                            "line": d.line,
+                            "col": d.col,
+                            "message": d.message,
+                            "hint": d.hint,
+                        }
+                        for d in r.diagnostics
+                    ],
+                }
+                for r in results
+            ],
+        }
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
