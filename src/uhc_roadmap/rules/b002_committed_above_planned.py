@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
-from uhc_roadmap.rules.b001_spent_above_planned import OverrunOptions, amount, overruns
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import OverrunOptions, amount, overruns
 from uhc_roadmap.rules.context import RuleContext
 
 
@@ -25,7 +25,6 @@ class B002(Rule):
     code = "B002"
     name = "committed-above-planned"
     severity = Severity.WARNING
-    family = "B"
     options_model = OverrunOptions
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

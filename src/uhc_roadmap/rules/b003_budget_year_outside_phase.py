@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import budget_lines
 from uhc_roadmap.rules.context import RuleContext
 
 
@@ -30,15 +31,13 @@ class B003(Rule):
     code = "B003"
     name = "budget-year-outside-phase"
     severity = Severity.WARNING
-    family = "B"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         first, last = ctx.roadmap.phase.start.year, ctx.roadmap.phase.end.year
-        for i, activity in enumerate(ctx.roadmap.activities):
-            for j, line in enumerate(activity.budget):
-                if not first <= line.year <= last:
-                    yield Finding(
-                        ("activities", i, "budget", j, "year"),
-                        f"budget year {line.year} is outside the phase ({first}–{last})",
-                        "correct the year, or move the line to the roadmap of its phase",
-                    )
+        for path, line in budget_lines(ctx):
+            if not first <= line.year <= last:
+                yield Finding(
+                    (*path, "year"),
+                    f"budget year {line.year} is outside the phase ({first}–{last})",
+                    "correct the year, or move the line to the roadmap of its phase",
+                )

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
-from uhc_roadmap.rules.b001_spent_above_planned import amount
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import amount, budget_lines
 from uhc_roadmap.rules.context import RuleContext
 
 
@@ -25,16 +25,14 @@ class B004(Rule):
     code = "B004"
     name = "negative-amount"
     severity = Severity.ERROR
-    family = "B"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, activity in enumerate(ctx.roadmap.activities):
-            for j, line in enumerate(activity.budget):
-                for field in ("planned", "committed", "spent"):
-                    value = getattr(line, field)
-                    if value is not None and value < 0:
-                        yield Finding(
-                            ("activities", i, "budget", j, field),
-                            f"`{field}` is negative ({amount(value)})",
-                            "amounts are 0 or more; show a cut by lowering the amount",
-                        )
+        for path, line in budget_lines(ctx):
+            for field in ("planned", "committed", "spent"):
+                value = getattr(line, field)
+                if value is not None and value < 0:
+                    yield Finding(
+                        (*path, field),
+                        f"`{field}` is negative ({amount(value)})",
+                        "amounts are 0 or more; show a cut by lowering the amount",
+                    )

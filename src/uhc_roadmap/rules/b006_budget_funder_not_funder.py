@@ -7,6 +7,7 @@ from pydantic import Field
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.model.types import OrganisationType
 from uhc_roadmap.rules.base import Finding, Rule, RuleOptions
+from uhc_roadmap.rules.common import budget_lines
 from uhc_roadmap.rules.context import RuleContext
 
 
@@ -48,18 +49,16 @@ class B006(Rule):
     code = "B006"
     name = "budget-funder-not-funder"
     severity = Severity.INFO
-    family = "B"
     options_model = B006Options
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         accepted = set(self.options_as(ctx, B006Options).types)
         types = {org.id: org.type for org in reversed(ctx.roadmap.organisations)}
-        for i, activity in enumerate(ctx.roadmap.activities):
-            for j, line in enumerate(activity.budget):
-                kind = types.get(line.funder)
-                if kind is not None and kind not in accepted:
-                    yield Finding(
-                        ("activities", i, "budget", j, "funder"),
-                        f"funder `{line.funder}` is an organisation of type `{kind}`",
-                        "name the organisation that provides the money, or change its `type`",
-                    )
+        for path, line in budget_lines(ctx):
+            kind = types.get(line.funder)
+            if kind is not None and kind not in accepted:
+                yield Finding(
+                    (*path, "funder"),
+                    f"funder `{line.funder}` is an organisation of type `{kind}`",
+                    "name the organisation that provides the money, or change its `type`",
+                )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.diagnostics import BUILTIN_SEVERITIES, Severity
 from uhc_roadmap.loading.sourcemap import DocPath
 from uhc_roadmap.rules.context import RuleContext
 
@@ -34,14 +35,43 @@ class RuleOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+FAMILIES = {
+    "Y": "YAML",
+    "S": "Schema",
+    "R": "References",
+    "D": "Dates",
+    "T": "Status",
+    "B": "Budget",
+    "I": "Indicators",
+    "Q": "Quality",
+}
+"""The families, in the order the catalogue lists them; a code's first letter is its family."""
+
+_CODE = re.compile(r"[A-Z][0-9]{3}")
+
+
 class Rule:
-    """A rule's class docstring is its documentation: a summary line, then ``Bad:``/``Good:``."""
+    """A rule's class docstring is its documentation: a summary line, then ``Bad:``/``Good:``.
+
+    A subclass declares ``code``, ``name`` and ``severity``; its ``family`` is the code's first
+    letter, set here, so that the two cannot disagree.
+    """
 
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity]
     family: ClassVar[str]
     options_model: ClassVar[type[BaseModel] | None] = None
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        code = cls.__dict__.get("code")
+        if code is None:  # a base class, such as BuiltinRule
+            return
+        if not _CODE.fullmatch(code) or code[0] not in FAMILIES:
+            letters = ", ".join(FAMILIES)
+            raise TypeError(f"{code!r}: a rule code is a family letter ({letters}) and 3 digits")
+        cls.family = code[0]
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         """Yield findings for one valid roadmap. Y and S rules are checked while loading."""
@@ -77,16 +107,17 @@ class Rule:
 
 
 class BuiltinRule(Rule):
-    """A check made by the loader (Y) or the model (S); listed and configured like any rule."""
+    """A check made by the loader (Y) or the model (S); listed and configured like any rule.
 
+    Its default severity is not declared here but read from ``BUILTIN_SEVERITIES``, the table
+    the loader and the model use when they report the code.
+    """
 
-FAMILIES = {
-    "Y": "YAML",
-    "S": "Schema",
-    "R": "References",
-    "D": "Dates",
-    "T": "Status",
-    "B": "Budget",
-    "I": "Indicators",
-    "Q": "Quality",
-}
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        code = cls.__dict__.get("code")
+        if code is None:
+            return
+        if "severity" in cls.__dict__ or code not in BUILTIN_SEVERITIES:
+            raise TypeError(f"{code}: a built-in check's severity is set in BUILTIN_SEVERITIES")
+        cls.severity = BUILTIN_SEVERITIES[code]

@@ -4,7 +4,8 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
-from uhc_roadmap.rules.context import RuleContext, measured_values
+from uhc_roadmap.rules.common import measured_values
+from uhc_roadmap.rules.context import RuleContext
 
 
 class I002(Rule):
@@ -30,16 +31,13 @@ class I002(Rule):
     code = "I002"
     name = "percent-out-of-range"
     severity = Severity.ERROR
-    family = "I"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, indicator in enumerate(ctx.roadmap.indicators):
-            if indicator.measure != "percent":
+        for path, indicator, what, value in measured_values(ctx):
+            if indicator.measure != "percent" or isinstance(value, str) or 0 <= value <= 100:
                 continue
-            for path, what, value in measured_values(indicator):
-                if not isinstance(value, str) and not 0 <= value <= 100:
-                    yield Finding(
-                        ("indicators", i, *path),
-                        f"{what} is {value:g}, outside 0–100 for a percent indicator",
-                        "write the percent as a number from 0 to 100, or use `measure: number`",
-                    )
+            yield Finding(
+                path,
+                f"{what} is {value:g}, outside 0–100 for a percent indicator",
+                "write the percent as a number from 0 to 100, or use `measure: number`",
+            )

@@ -4,7 +4,8 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
-from uhc_roadmap.rules.context import RuleContext, measured_values
+from uhc_roadmap.rules.common import measured_values
+from uhc_roadmap.rules.context import RuleContext
 
 
 class I003(Rule):
@@ -31,16 +32,12 @@ class I003(Rule):
     code = "I003"
     name = "numeric-on-qualitative"
     severity = Severity.WARNING
-    family = "I"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, indicator in enumerate(ctx.roadmap.indicators):
-            if indicator.measure != "qualitative":
-                continue
-            for path, what, value in measured_values(indicator):
-                if not isinstance(value, str):
-                    yield Finding(
-                        ("indicators", i, *path),
-                        f"{what} is the number {value:g} on a qualitative indicator",
-                        "use `measure: number` or `percent`, or quote the value to keep it as text",
-                    )
+        for path, indicator, what, value in measured_values(ctx):
+            if indicator.measure == "qualitative" and not isinstance(value, str):
+                yield Finding(
+                    path,
+                    f"{what} is the number {value:g} on a qualitative indicator",
+                    "use `measure: number` or `percent`, or quote the value to keep it as text",
+                )

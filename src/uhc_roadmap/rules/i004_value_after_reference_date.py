@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import indicators
 from uhc_roadmap.rules.context import RuleContext
 
 
@@ -33,15 +34,14 @@ class I004(Rule):
     code = "I004"
     name = "value-after-reference-date"
     severity = Severity.WARNING
-    family = "I"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         reference = ctx.reference_date
-        for i, indicator in enumerate(ctx.roadmap.indicators):
+        for path, indicator in indicators(ctx):
             for j, point in enumerate(indicator.values):
                 if point.date > reference:
                     yield Finding(
-                        ("indicators", i, "values", j, "date"),
+                        (*path, "values", j, "date"),
                         f"value dated {point.date.isoformat()}, after the reference date "
                         f"{reference.isoformat()}",
                         "targets go in `target`; otherwise correct the date or move `as_of`",

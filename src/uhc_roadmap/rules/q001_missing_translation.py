@@ -40,7 +40,6 @@ class Q001(Rule):
     code = "Q001"
     name = "missing-translation"
     severity = Severity.WARNING
-    family = "Q"
     options_model = Q001Options
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

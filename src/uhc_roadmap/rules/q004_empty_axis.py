@@ -31,7 +31,6 @@ class Q004(Rule):
     code = "Q004"
     name = "empty-axis"
     severity = Severity.WARNING
-    family = "Q"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         used = {activity.axis for activity in ctx.roadmap.activities}

@@ -29,7 +29,6 @@ class R001(Rule):
     code = "R001"
     name = "duplicate-id"
     severity = Severity.ERROR
-    family = "R"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         first: dict[str, DocPath] = {}

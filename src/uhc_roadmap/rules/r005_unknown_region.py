@@ -6,6 +6,7 @@ from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.loading.sourcemap import DocPath
 from uhc_roadmap.model import codes
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import activities, indicators
 from uhc_roadmap.rules.context import RuleContext
 
 
@@ -30,7 +31,6 @@ class R005(Rule):
     code = "R005"
     name = "unknown-region"
     severity = Severity.ERROR
-    family = "R"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         roadmap = ctx.roadmap
@@ -46,13 +46,13 @@ class R005(Rule):
 
 
 def _region_references(ctx: RuleContext) -> Iterator[tuple[DocPath, str]]:
-    for i, activity in enumerate(ctx.roadmap.activities):
+    for path, activity in activities(ctx):
         for j, region in enumerate(activity.regions):
-            yield ("activities", i, "regions", j), region
-    for i, indicator in enumerate(ctx.roadmap.indicators):
+            yield (*path, "regions", j), region
+    for path, indicator in indicators(ctx):
         for j, point in enumerate(indicator.values):
             if point.region is not None:
-                yield ("indicators", i, "values", j, "region"), point.region
+                yield (*path, "values", j, "region"), point.region
 
 
 def _check_code(

@@ -26,7 +26,6 @@ class R006(Rule):
     code = "R006"
     name = "dependency-cycle"
     severity = Severity.ERROR
-    family = "R"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         graph = {

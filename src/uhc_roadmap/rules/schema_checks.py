@@ -1,17 +1,15 @@
-"""S: the document does not match the roadmap format (checked by the pydantic models)."""
+"""S: the document does not match the roadmap format (checked by the pydantic models).
+
+A class here documents its code; the code's default severity is in
+``uhc_roadmap.diagnostics.BUILTIN_SEVERITIES``, where the checks that report it read it.
+"""
 
 from __future__ import annotations
 
-from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import BuiltinRule
 
 
-class _Schema(BuiltinRule):
-    family = "S"
-    severity = Severity.ERROR
-
-
-class S001(_Schema):
+class S001(BuiltinRule):
     """A required field is missing.
 
     Reported at the mapping that should hold it (an activity, a budget line...).
@@ -26,7 +24,7 @@ class S001(_Schema):
     name = "missing-field"
 
 
-class S002(_Schema):
+class S002(BuiltinRule):
     """A field that the format does not know, often a typo.
 
     The closest known field is suggested.
@@ -41,7 +39,7 @@ class S002(_Schema):
     name = "unknown-field"
 
 
-class S003(_Schema):
+class S003(BuiltinRule):
     """A value of the wrong type: text where a number is expected, or the reverse.
 
     Nothing is coerced: a quoted `"12"` is not a number and an unquoted `1.10` is not text.
@@ -58,7 +56,7 @@ class S003(_Schema):
     name = "wrong-type"
 
 
-class S004(_Schema):
+class S004(BuiltinRule):
     """A value outside what the field allows: not one of its choices, a malformed id, out of range.
 
     The hint gives the field's choices or expected shape, and the closest valid choice when
@@ -74,7 +72,7 @@ class S004(_Schema):
     name = "invalid-value"
 
 
-class S005(_Schema):
+class S005(BuiltinRule):
     """An unknown country, currency or language code (ISO 3166-1, ISO 4217, ISO 639-1).
 
     Codes are checked against the ISO standards (through pycountry) so that reports can
@@ -90,7 +88,7 @@ class S005(_Schema):
     name = "unknown-code"
 
 
-class S006(_Schema):
+class S006(BuiltinRule):
     """The `schema_version` is one this version of uhc-roadmap does not read.
 
     Each file says which version of the format it is written in, so that a later format can
@@ -106,7 +104,7 @@ class S006(_Schema):
     name = "schema-version"
 
 
-class S007(_Schema):
+class S007(BuiltinRule):
     """A date that is not a calendar day written `YYYY-MM-DD`.
 
     A bare year or month is not a date.

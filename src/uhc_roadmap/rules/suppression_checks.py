@@ -1,8 +1,11 @@
-"""Y: problems with the inline suppression comments themselves (checked by the pipeline)."""
+"""Y: problems with the inline suppression comments themselves (checked by the pipeline).
+
+A class here documents its code; the code's default severity is in
+``uhc_roadmap.diagnostics.BUILTIN_SEVERITIES``, where the checks that report it read it.
+"""
 
 from __future__ import annotations
 
-from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import BuiltinRule
 
 
@@ -23,8 +26,6 @@ class Y013(BuiltinRule):
 
     code = "Y013"
     name = "unused-suppression"
-    severity = Severity.WARNING
-    family = "Y"
 
 
 SUPPRESSION_RULES: tuple[type[BuiltinRule], ...] = (Y013,)

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
-from uhc_roadmap.loading.sourcemap import DocPath
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import missing_actual
 from uhc_roadmap.rules.context import RuleContext
 
 STARTED = ("ongoing", "finalising")
@@ -26,16 +26,9 @@ class T002(Rule):
     code = "T002"
     name = "ongoing-without-actual-start"
     severity = Severity.INFO
-    family = "T"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, activity in enumerate(ctx.roadmap.activities):
-            if activity.status not in STARTED:
-                continue
-            if activity.actual is not None and activity.actual.start is not None:
-                continue
-            where = "actual" if activity.actual is not None else "status"
-            path: DocPath = ("activities", i, where)
+        for path, activity in missing_actual(ctx, STARTED, "start"):
             yield Finding(
                 path,
                 f"{activity.id} is {activity.status} but has no actual start date",

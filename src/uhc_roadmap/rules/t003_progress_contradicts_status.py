@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.model import Activity
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import activities
 from uhc_roadmap.rules.context import RuleContext
 
 
@@ -28,13 +29,12 @@ class T003(Rule):
     code = "T003"
     name = "progress-contradicts-status"
     severity = Severity.INFO
-    family = "T"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, activity in enumerate(ctx.roadmap.activities):
+        for path, activity in activities(ctx):
             problem = _contradiction(activity)
             if problem:
-                yield Finding(("activities", i, "progress"), problem[0], problem[1])
+                yield Finding((*path, "progress"), *problem)
 
 
 def _contradiction(activity: Activity) -> tuple[str, str] | None:

@@ -1,17 +1,15 @@
-"""Y: problems found while reading the YAML itself (checked by ``uhc_roadmap.loading``)."""
+"""Y: problems found while reading the YAML itself (checked by ``uhc_roadmap.loading``).
+
+A class here documents its code; the code's default severity is in
+``uhc_roadmap.diagnostics.BUILTIN_SEVERITIES``, where the checks that report it read it.
+"""
 
 from __future__ import annotations
 
-from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import BuiltinRule
 
 
-class _Yaml(BuiltinRule):
-    family = "Y"
-    severity = Severity.ERROR
-
-
-class Y001(_Yaml):
+class Y001(BuiltinRule):
     """The file is not valid YAML.
 
     The position is libyaml's: where the parser gave up, which is often just after the
@@ -27,7 +25,7 @@ class Y001(_Yaml):
     name = "yaml-syntax"
 
 
-class Y002(_Yaml):
+class Y002(BuiltinRule):
     """A key appears twice in the same mapping.
 
     Most YAML readers silently keep one of the two values; which one differs between tools,
@@ -44,7 +42,7 @@ class Y002(_Yaml):
     name = "duplicate-key"
 
 
-class Y003(_Yaml):
+class Y003(BuiltinRule):
     """Anchors (`&name`) and aliases (`*name`) are not allowed.
 
     Aliases hide from a reviewer what a value really is, and nested aliases can expand a
@@ -61,7 +59,7 @@ class Y003(_Yaml):
     name = "no-aliases"
 
 
-class Y004(_Yaml):
+class Y004(BuiltinRule):
     """Tags (`!!python/object`, `!!str`, `!custom`) are not allowed.
 
     A roadmap holds plain data. Tags that build program objects are refused before
@@ -77,7 +75,7 @@ class Y004(_Yaml):
     name = "no-tags"
 
 
-class Y005(_Yaml):
+class Y005(BuiltinRule):
     """The file is not UTF-8 text.
 
     Roadmaps are UTF-8 (a BOM is accepted). Files saved as Latin-1, Windows-1252 or UTF-16,
@@ -93,7 +91,7 @@ class Y005(_Yaml):
     name = "encoding"
 
 
-class Y006(_Yaml):
+class Y006(BuiltinRule):
     """The file is empty, or holds only comments.
 
     An empty file is usually a failed save or a file created and forgotten; it describes no
@@ -110,7 +108,7 @@ class Y006(_Yaml):
     name = "empty-file"
 
 
-class Y007(_Yaml):
+class Y007(BuiltinRule):
     """The file holds several YAML documents.
 
     One file is one roadmap; a second document after `---` would be ignored by some tools.
@@ -127,7 +125,7 @@ class Y007(_Yaml):
     name = "single-document"
 
 
-class Y008(_Yaml):
+class Y008(BuiltinRule):
     """The document is not a mapping of fields.
 
     A roadmap is a mapping of fields (`country:`, `title:`...). A list or a single value at
@@ -143,7 +141,7 @@ class Y008(_Yaml):
     name = "top-level-mapping"
 
 
-class Y009(_Yaml):
+class Y009(BuiltinRule):
     """An unquoted value that YAML 1.1 readers would read differently.
 
     uhc-roadmap reads YAML 1.2, where `NO` is text (Norway's code) and `010` is ten. PyYAML,
@@ -158,10 +156,9 @@ class Y009(_Yaml):
 
     code = "Y009"
     name = "ambiguous-scalar"
-    severity = Severity.WARNING
 
 
-class Y010(_Yaml):
+class Y010(BuiltinRule):
     """A mapping key is a list or a mapping.
 
     Keys are field names, ids or region codes: always plain text. A list or a mapping used
@@ -178,7 +175,7 @@ class Y010(_Yaml):
     name = "complex-key"
 
 
-class Y011(_Yaml):
+class Y011(BuiltinRule):
     """The file is over the size limit, or nested too deeply.
 
     Limits keep hostile input cheap: 8 MiB and 64 levels by default, both configurable
@@ -194,7 +191,7 @@ class Y011(_Yaml):
     name = "limits"
 
 
-class Y012(_Yaml):
+class Y012(BuiltinRule):
     """A number too large to represent.
 
     No amount or count needs thousands of digits, and converting them is slow; such a value
