@@ -5,6 +5,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 
 from tests.conftest import ROOT
+from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules import ALL_RULES, Rule
 from uhc_roadmap.rules.b001_spent_above_planned import B001
 from uhc_roadmap.rules.docs import explain, listing, option_docs, parse_doc, rules_markdown
@@ -51,7 +52,7 @@ def test_options_are_documented_with_their_defaults() -> None:
 
 
 def test_parse_doc_cuts_summary_body_and_examples() -> None:
-    class Example(Rule):
+    class Q999(Rule, name="example", severity=Severity.INFO):
         """Summary line.
 
         Why it matters, over
@@ -64,10 +65,7 @@ def test_parse_doc_cuts_summary_body_and_examples() -> None:
             a: 2
         """
 
-        code = "Q999"
-        name = "example"
-
-    doc = parse_doc(Example)
+    doc = parse_doc(Q999)
     assert doc.summary == "Summary line."
     assert doc.body == "Why it matters, over\ntwo lines."
     assert doc.bad == "a: 1\n  b: 2"

@@ -4,11 +4,11 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
-from uhc_roadmap.rules.common import OverrunOptions, amount, overruns
+from uhc_roadmap.rules.common import OverrunOptions, overruns
 from uhc_roadmap.rules.context import RuleContext
 
 
-class B001(Rule):
+class B001(Rule, name="spent-above-planned", severity=Severity.WARNING, options=OverrunOptions):
     """A budget line has spent more than was planned.
 
     Overspending happens (exchange rates, a larger workshop) but should be a decision, not
@@ -23,17 +23,7 @@ class B001(Rule):
           - {year: 2018, funder: EU, planned: 50000, spent: 48000}
     """
 
-    code = "B001"
-    name = "spent-above-planned"
-    severity = Severity.WARNING
-    options_model = OverrunOptions
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         tolerance = self.options_as(ctx, OverrunOptions).tolerance
-        for path, line, spent, planned in overruns(ctx, "spent", "planned", tolerance):
-            yield Finding(
-                path,
-                f"spent {amount(spent)} is more than the {amount(planned)} "
-                f"planned for {line.year} ({line.funder})",
-                "check the amounts, or raise `planned` if the budget was revised",
-            )
+        hint = "check the amounts, or raise `planned` if the budget was revised"
+        return overruns(ctx, "spent", "planned", tolerance, hint)

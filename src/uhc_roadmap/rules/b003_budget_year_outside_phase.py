@@ -8,7 +8,7 @@ from uhc_roadmap.rules.common import budget_lines
 from uhc_roadmap.rules.context import RuleContext
 
 
-class B003(Rule):
+class B003(Rule, name="budget-year-outside-phase", severity=Severity.WARNING):
     """A budget line's year is outside the years of the phase.
 
     Money planned for a year the phase does not cover cannot be spent on this roadmap; the
@@ -27,10 +27,6 @@ class B003(Rule):
             budget:
               - {year: 2022, funder: EU, planned: 40000}
     """
-
-    code = "B003"
-    name = "budget-year-outside-phase"
-    severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         first, last = ctx.roadmap.phase.start.year, ctx.roadmap.phase.end.year

@@ -8,7 +8,7 @@ from uhc_roadmap.rules.common import amount, budget_lines
 from uhc_roadmap.rules.context import RuleContext
 
 
-class B004(Rule):
+class B004(Rule, name="negative-amount", severity=Severity.ERROR):
     """A planned, committed or spent amount is negative.
 
     Amounts are money put into the activity; a refund or a cut is shown by a smaller
@@ -21,10 +21,6 @@ class B004(Rule):
         budget:
           - {year: 2019, funder: EU, planned: 20000}
     """
-
-    code = "B004"
-    name = "negative-amount"
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, line in budget_lines(ctx):

@@ -20,7 +20,7 @@ class B006Options(RuleOptions):
     """Organisation types that are expected to fund budget lines."""
 
 
-class B006(Rule):
+class B006(Rule, name="budget-funder-not-funder", severity=Severity.INFO, options=B006Options):
     """A budget line's funder is an organisation that does not usually fund (e.g. academic).
 
     Budget lines are counted by funder in reports. An implementing partner named as the
@@ -45,11 +45,6 @@ class B006(Rule):
             budget:
               - {year: 2017, funder: EU, planned: 90000}
     """
-
-    code = "B006"
-    name = "budget-funder-not-funder"
-    severity = Severity.INFO
-    options_model = B006Options
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         accepted = set(self.options_as(ctx, B006Options).types)

@@ -116,14 +116,19 @@ class OverrunOptions(RuleOptions):
 
 
 def overruns(
-    ctx: RuleContext, field: str, limit_field: str, tolerance: float
-) -> Iterator[tuple[DocPath, BudgetLine, float, float]]:
-    """Budget lines whose ``field`` exceeds ``limit_field`` by more than ``tolerance`` percent,
-    with the path of ``field`` and the two amounts."""
+    ctx: RuleContext, field: str, limit_field: str, tolerance: float, hint: str
+) -> Iterator[Finding]:
+    """A finding for each budget line whose ``field`` exceeds its ``limit_field`` by more than
+    ``tolerance`` percent (spent or committed above planned, spent above committed)."""
     for path, line in budget_lines(ctx):
         value, limit = getattr(line, field), getattr(line, limit_field)
         if value is not None and limit is not None and value > limit * (1 + tolerance / 100):
-            yield (*path, field), line, value, limit
+            yield Finding(
+                (*path, field),
+                f"{field} {amount(value)} is more than the {amount(limit)} {limit_field} "
+                f"for {line.year} ({line.funder})",
+                hint,
+            )
 
 
 def unknown_references(

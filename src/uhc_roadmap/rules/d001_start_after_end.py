@@ -10,7 +10,7 @@ from uhc_roadmap.rules.common import activities
 from uhc_roadmap.rules.context import RuleContext
 
 
-class D001(Rule):
+class D001(Rule, name="start-after-end", severity=Severity.ERROR):
     """A period ends before it starts.
 
     Checked for the phase (whose end must come after its start), and for planned and
@@ -21,10 +21,6 @@ class D001(Rule):
     Good:
         planned: {start: 2021-06-17, end: 2021-06-19}
     """
-
-    code = "D001"
-    name = "start-after-end"
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         phase = ctx.roadmap.phase

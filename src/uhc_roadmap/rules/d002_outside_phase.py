@@ -16,7 +16,7 @@ class D002Options(RuleOptions):
     """Also check actual dates and milestones' `done_on` (work that overran the phase)."""
 
 
-class D002(Rule):
+class D002(Rule, name="outside-phase", severity=Severity.WARNING, options=D002Options):
     """A planned or actual date, or a milestone, falls outside the phase.
 
     A roadmap describes one phase of the partnership; work dated before it starts or after
@@ -35,11 +35,6 @@ class D002(Rule):
           - id: GOV-01
             planned: {start: 2016-03-01, end: 2022-06-30}
     """
-
-    code = "D002"
-    name = "outside-phase"
-    severity = Severity.WARNING
-    options_model = D002Options
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         with_actual = self.options_as(ctx, D002Options).actual

@@ -8,7 +8,7 @@ from uhc_roadmap.rules.common import activity_dates
 from uhc_roadmap.rules.context import RuleContext
 
 
-class D003(Rule):
+class D003(Rule, name="after-reference-date", severity=Severity.WARNING):
     """An actual date, or a milestone's `done_on`, is after the reference date.
 
     Actual dates record what has happened; at the reference date (`--as-of`, else the
@@ -28,10 +28,6 @@ class D003(Rule):
             status: ongoing
             actual: {start: 2021-06-17}
     """
-
-    code = "D003"
-    name = "after-reference-date"
-    severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         reference = ctx.reference_date

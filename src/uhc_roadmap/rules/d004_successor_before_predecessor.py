@@ -8,7 +8,7 @@ from uhc_roadmap.rules.common import activities
 from uhc_roadmap.rules.context import RuleContext
 
 
-class D004(Rule):
+class D004(Rule, name="successor-before-predecessor", severity=Severity.WARNING):
     """An activity is planned to start before an activity it depends on is planned to end.
 
     `depends_on` means "cannot start until that one is done" (the national debate needs
@@ -30,10 +30,6 @@ class D004(Rule):
             planned: {start: 2018-05-01, end: 2018-12-31}
             depends_on: [HRH-01]
     """
-
-    code = "D004"
-    name = "successor-before-predecessor"
-    severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, activity in activities(ctx):

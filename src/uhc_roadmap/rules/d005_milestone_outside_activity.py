@@ -8,7 +8,7 @@ from uhc_roadmap.rules.common import activities
 from uhc_roadmap.rules.context import RuleContext
 
 
-class D005(Rule):
+class D005(Rule, name="milestone-outside-activity", severity=Severity.INFO):
     """A milestone is due outside its activity's planned period.
 
     A milestone marks a step of its activity, so it normally falls between the planned
@@ -24,10 +24,6 @@ class D005(Rule):
         milestones:
           - {title: Recommandations publiées, due: 2019-12-31}
     """
-
-    code = "D005"
-    name = "milestone-outside-activity"
-    severity = Severity.INFO
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, activity in activities(ctx):

@@ -8,7 +8,7 @@ from uhc_roadmap.rules.common import indicators, numeric_ends
 from uhc_roadmap.rules.context import RuleContext
 
 
-class I001(Rule):
+class I001(Rule, name="target-against-direction", severity=Severity.ERROR):
     """An indicator's target lies on the wrong side of its baseline for its `direction`.
 
     `direction` says whether success means a higher (`increase`, the default) or a lower
@@ -30,10 +30,6 @@ class I001(Rule):
             baseline: {value: 50.7, date: 2015-12-31}
             target: {value: 30, date: 2030-12-31}
     """
-
-    code = "I001"
-    name = "target-against-direction"
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, indicator in indicators(ctx):

@@ -8,7 +8,7 @@ from uhc_roadmap.rules.common import measured_values
 from uhc_roadmap.rules.context import RuleContext
 
 
-class I002(Rule):
+class I002(Rule, name="percent-out-of-range", severity=Severity.ERROR):
     """A value of a percent indicator is outside 0–100.
 
     A share cannot be negative or above the whole. A value such as 0.45 written for 45 %
@@ -27,10 +27,6 @@ class I002(Rule):
             baseline: {value: 62, date: 2016-12-31}
             target: {value: 80, date: 2022-12-31}
     """
-
-    code = "I002"
-    name = "percent-out-of-range"
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, indicator, what, value in measured_values(ctx):

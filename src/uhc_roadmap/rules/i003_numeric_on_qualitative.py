@@ -8,7 +8,7 @@ from uhc_roadmap.rules.common import measured_values
 from uhc_roadmap.rules.context import RuleContext
 
 
-class I003(Rule):
+class I003(Rule, name="numeric-on-qualitative", severity=Severity.WARNING):
     """A qualitative indicator has a number as a value.
 
     Qualitative indicators are followed as text ("Draft submitted to the ministry"); their
@@ -28,10 +28,6 @@ class I003(Rule):
             values:
               - {date: 2020-11-30, value: "Projet soumis au ministère"}
     """
-
-    code = "I003"
-    name = "numeric-on-qualitative"
-    severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, indicator, what, value in measured_values(ctx):

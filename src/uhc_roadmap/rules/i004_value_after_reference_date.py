@@ -8,7 +8,7 @@ from uhc_roadmap.rules.common import indicators
 from uhc_roadmap.rules.context import RuleContext
 
 
-class I004(Rule):
+class I004(Rule, name="value-after-reference-date", severity=Severity.WARNING):
     """An indicator value is dated after the reference date.
 
     A measured value describes the past; at the reference date (`--as-of`, else `as_of`,
@@ -30,10 +30,6 @@ class I004(Rule):
             values:
               - {date: 2021-06-30, value: "Plans validés"}
     """
-
-    code = "I004"
-    name = "value-after-reference-date"
-    severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         reference = ctx.reference_date

@@ -8,7 +8,7 @@ from uhc_roadmap.rules.common import measured_values
 from uhc_roadmap.rules.context import RuleContext
 
 
-class I005(Rule):
+class I005(Rule, name="text-value-on-numeric", severity=Severity.ERROR):
     """A number or percent indicator has text as a value.
 
     Numeric indicators are plotted and compared with their target; a text value ("12
@@ -30,10 +30,6 @@ class I005(Rule):
             baseline: {value: 0, date: 2016-12-31}
             target: {value: 12, date: 2022-12-31}
     """
-
-    code = "I005"
-    name = "text-value-on-numeric"
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, indicator, what, value in measured_values(ctx):

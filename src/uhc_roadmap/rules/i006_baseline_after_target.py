@@ -8,7 +8,7 @@ from uhc_roadmap.rules.common import indicators
 from uhc_roadmap.rules.context import RuleContext
 
 
-class I006(Rule):
+class I006(Rule, name="baseline-after-target", severity=Severity.ERROR):
     """An indicator's baseline is not dated before its target.
 
     Progress is measured along a line from the baseline to the target; a baseline dated on
@@ -28,10 +28,6 @@ class I006(Rule):
             baseline: {value: 15.1, date: 2016-12-31}
             target: {value: 24, date: 2025-12-31}
     """
-
-    code = "I006"
-    name = "baseline-after-target"
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, indicator in indicators(ctx):

@@ -8,7 +8,7 @@ from uhc_roadmap.rules.common import indicators, numeric_ends
 from uhc_roadmap.rules.context import RuleContext
 
 
-class I007(Rule):
+class I007(Rule, name="target-equals-baseline", severity=Severity.WARNING):
     """An indicator's target equals its baseline.
 
     Achievement is (latest − baseline) / (target − baseline), which cannot be computed when
@@ -29,10 +29,6 @@ class I007(Rule):
             baseline: {value: 92, date: 2016-12-31}
             target: {value: 95, date: 2022-12-31}
     """
-
-    code = "I007"
-    name = "target-equals-baseline"
-    severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, indicator in indicators(ctx):

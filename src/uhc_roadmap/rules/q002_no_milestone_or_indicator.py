@@ -8,7 +8,7 @@ from uhc_roadmap.rules.common import activities
 from uhc_roadmap.rules.context import RuleContext
 
 
-class Q002(Rule):
+class Q002(Rule, name="no-milestone-or-indicator", severity=Severity.INFO):
     """An activity has neither a milestone nor an indicator.
 
     Without one, progress can only be read from `status` and `progress`, which a reviewer
@@ -25,10 +25,6 @@ class Q002(Rule):
             milestones:
               - {title: Première réunion du groupe, due: 2017-03-31}
     """
-
-    code = "Q002"
-    name = "no-milestone-or-indicator"
-    severity = Severity.INFO
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         measured = {i.activity for i in ctx.roadmap.indicators if i.activity is not None}

@@ -9,7 +9,7 @@ from uhc_roadmap.rules.common import activities, indicators, unknown_references
 from uhc_roadmap.rules.context import RuleContext
 
 
-class R002(Rule):
+class R002(Rule, name="unknown-axis", severity=Severity.ERROR):
     """An activity or indicator names an axis that the roadmap does not define.
 
     An activity outside every defined axis is missing from all per-axis figures. The closest
@@ -23,10 +23,6 @@ class R002(Rule):
     Good:
         axes: [{id: GOV, title: Gouvernance}, {id: FIN, title: Financement}]
     """
-
-    code = "R002"
-    name = "unknown-axis"
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         yield from unknown_references(_axis_references(ctx), "axis", ctx.axis_ids)

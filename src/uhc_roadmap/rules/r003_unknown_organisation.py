@@ -9,7 +9,7 @@ from uhc_roadmap.rules.common import activities, unknown_references
 from uhc_roadmap.rules.context import RuleContext
 
 
-class R003(Rule):
+class R003(Rule, name="unknown-organisation", severity=Severity.ERROR):
     """A lead, partner or funder names an organisation that the roadmap does not define.
 
     Reports count work by lead and money by funder; an undefined id would be shown under a
@@ -25,10 +25,6 @@ class R003(Rule):
           - {id: MSPS, name: Ministère de la Santé, type: government}
           - {id: OMS, name: OMS Maroc, type: who}
     """
-
-    code = "R003"
-    name = "unknown-organisation"
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         references = _organisation_references(ctx)

@@ -9,7 +9,7 @@ from uhc_roadmap.rules.common import activities, indicators, unknown_references
 from uhc_roadmap.rules.context import RuleContext
 
 
-class R004(Rule):
+class R004(Rule, name="unknown-activity", severity=Severity.ERROR):
     """A dependency or an indicator names an activity that the roadmap does not define.
 
     A dependency on an activity that does not exist can be neither checked nor drawn, and an
@@ -24,10 +24,6 @@ class R004(Rule):
         - id: HRH-03
           depends_on: [HRH-02]
     """
-
-    code = "R004"
-    name = "unknown-activity"
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         yield from unknown_references(_activity_references(ctx), "activity", ctx.activities)

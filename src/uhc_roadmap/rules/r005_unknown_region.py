@@ -10,7 +10,7 @@ from uhc_roadmap.rules.common import activities, indicators
 from uhc_roadmap.rules.context import RuleContext
 
 
-class R005(Rule):
+class R005(Rule, name="unknown-region", severity=Severity.ERROR):
     """A region that is neither an ISO 3166-2 subdivision of the roadmap's country nor a group.
 
     Regions are ISO 3166-2 codes of the roadmap's own country (`MA-07` Marrakech-Safi), or
@@ -27,10 +27,6 @@ class R005(Rule):
           - id: PHC-03
             regions: [MA-07, MA-09]
     """
-
-    code = "R005"
-    name = "unknown-region"
-    severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         roadmap = ctx.roadmap

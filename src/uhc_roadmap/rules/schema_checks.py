@@ -9,7 +9,7 @@ from __future__ import annotations
 from uhc_roadmap.rules.base import BuiltinRule
 
 
-class S001(BuiltinRule):
+class S001(BuiltinRule, name="missing-field"):
     """A required field is missing.
 
     Reported at the mapping that should hold it (an activity, a budget line...).
@@ -20,11 +20,8 @@ class S001(BuiltinRule):
         planned: {start: 2016-09-01, end: 2018-12-31}
     """
 
-    code = "S001"
-    name = "missing-field"
 
-
-class S002(BuiltinRule):
+class S002(BuiltinRule, name="unknown-field"):
     """A field that the format does not know, often a typo.
 
     The closest known field is suggested.
@@ -35,11 +32,8 @@ class S002(BuiltinRule):
         status: ongoing
     """
 
-    code = "S002"
-    name = "unknown-field"
 
-
-class S003(BuiltinRule):
+class S003(BuiltinRule, name="wrong-type"):
     """A value of the wrong type: text where a number is expected, or the reverse.
 
     Nothing is coerced: a quoted `"12"` is not a number and an unquoted `1.10` is not text.
@@ -52,11 +46,8 @@ class S003(BuiltinRule):
           - {year: 2017, funder: EU, planned: 120000}
     """
 
-    code = "S003"
-    name = "wrong-type"
 
-
-class S004(BuiltinRule):
+class S004(BuiltinRule, name="invalid-value"):
     """A value outside what the field allows: not one of its choices, a malformed id, out of range.
 
     The hint gives the field's choices or expected shape, and the closest valid choice when
@@ -68,11 +59,8 @@ class S004(BuiltinRule):
         status: ongoing
     """
 
-    code = "S004"
-    name = "invalid-value"
 
-
-class S005(BuiltinRule):
+class S005(BuiltinRule, name="unknown-code"):
     """An unknown country, currency or language code (ISO 3166-1, ISO 4217, ISO 639-1).
 
     Codes are checked against the ISO standards (through pycountry) so that reports can
@@ -84,11 +72,8 @@ class S005(BuiltinRule):
         country: GB
     """
 
-    code = "S005"
-    name = "unknown-code"
 
-
-class S006(BuiltinRule):
+class S006(BuiltinRule, name="schema-version"):
     """The `schema_version` is one this version of uhc-roadmap does not read.
 
     Each file says which version of the format it is written in, so that a later format can
@@ -100,11 +85,8 @@ class S006(BuiltinRule):
         schema_version: "1"
     """
 
-    code = "S006"
-    name = "schema-version"
 
-
-class S007(BuiltinRule):
+class S007(BuiltinRule, name="invalid-date"):
     """A date that is not a calendar day written `YYYY-MM-DD`.
 
     A bare year or month is not a date.
@@ -114,9 +96,6 @@ class S007(BuiltinRule):
     Good:
         due: 2021-06-30
     """
-
-    code = "S007"
-    name = "invalid-date"
 
 
 SCHEMA_RULES: tuple[type[BuiltinRule], ...] = (S001, S002, S003, S004, S005, S006, S007)

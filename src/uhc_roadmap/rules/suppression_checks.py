@@ -9,7 +9,7 @@ from __future__ import annotations
 from uhc_roadmap.rules.base import BuiltinRule
 
 
-class Y013(BuiltinRule):
+class Y013(BuiltinRule, name="unused-suppression"):
     """An inline `# uhc-roadmap: disable=CODE` that silenced nothing.
 
     Reported only with `--warn-unused-ignores` (or `warn_unused_ignores = true`). A stale
@@ -23,9 +23,6 @@ class Y013(BuiltinRule):
         planned: 50000
         spent: 62000  # uhc-roadmap: disable=B001 (revised budget approved in 2018)
     """
-
-    code = "Y013"
-    name = "unused-suppression"
 
 
 SUPPRESSION_RULES: tuple[type[BuiltinRule], ...] = (Y013,)

@@ -8,7 +8,7 @@ from uhc_roadmap.rules.common import missing_actual
 from uhc_roadmap.rules.context import RuleContext
 
 
-class T001(Rule):
+class T001(Rule, name="completed-without-actual-end", severity=Severity.WARNING):
     """A completed activity has no actual end date.
 
     Reports measure delays by comparing the actual end with the planned one; without it a
@@ -21,10 +21,6 @@ class T001(Rule):
         status: completed
         actual: {start: 2017-03-01, end: 2018-02-28}
     """
-
-    code = "T001"
-    name = "completed-without-actual-end"
-    severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, activity in missing_actual(ctx, ("completed",), "end"):

@@ -10,7 +10,7 @@ from uhc_roadmap.rules.context import RuleContext
 STARTED = ("ongoing", "finalising")
 
 
-class T002(Rule):
+class T002(Rule, name="ongoing-without-actual-start", severity=Severity.INFO):
     """An ongoing or finalising activity has no actual start date.
 
     Work under way has started on some day; recording it lets reports show late starts.
@@ -22,10 +22,6 @@ class T002(Rule):
         status: ongoing
         actual: {start: 2019-03-01}
     """
-
-    code = "T002"
-    name = "ongoing-without-actual-start"
-    severity = Severity.INFO
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, activity in missing_actual(ctx, STARTED, "start"):

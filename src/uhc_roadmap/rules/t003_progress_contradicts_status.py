@@ -9,7 +9,7 @@ from uhc_roadmap.rules.common import activities
 from uhc_roadmap.rules.context import RuleContext
 
 
-class T003(Rule):
+class T003(Rule, name="progress-contradicts-status", severity=Severity.INFO):
     """`progress` contradicts the activity's status.
 
     Work done on a planned activity, less than all of a completed one, or all of one that is
@@ -25,10 +25,6 @@ class T003(Rule):
         actual: {start: 2019-03-01}
         progress: 40
     """
-
-    code = "T003"
-    name = "progress-contradicts-status"
-    severity = Severity.INFO
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, activity in activities(ctx):

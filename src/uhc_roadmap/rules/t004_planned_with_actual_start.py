@@ -8,7 +8,7 @@ from uhc_roadmap.rules.common import activities
 from uhc_roadmap.rules.context import RuleContext
 
 
-class T004(Rule):
+class T004(Rule, name="planned-with-actual-start", severity=Severity.WARNING):
     """A planned activity has actual dates, so it has in fact started.
 
     `planned` means not started yet; an actual start says otherwise, and reports would
@@ -21,10 +21,6 @@ class T004(Rule):
         status: ongoing
         actual: {start: 2021-02-01}
     """
-
-    code = "T004"
-    name = "planned-with-actual-start"
-    severity = Severity.WARNING
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, activity in activities(ctx):
