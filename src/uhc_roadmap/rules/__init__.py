@@ -59,7 +59,7 @@ ALL_RULES: tuple[type[Rule], ...] = tuple(
 )
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 RETIRED: dict[str, str] = {
-    "Q003": "skipped when the Q family was first written (Q001, Q002, Q004); never released",
+    "Q003": "never released: the Q family was first published as Q001, Q002 and Q004",
 }
 """Codes that no rule may take again, each with why it left. A gap in a family's numbers is
 explained here or nowhere: tests/rules/test_catalogue.py checks both."""
