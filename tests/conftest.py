@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,13 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from uhc_roadmap.diagnostics import FileResult
+from uhc_roadmap.diagnostics import FileResult, Severity
 from uhc_roadmap.validation import ValidationOptions, check_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 ROADMAPS = ROOT / "roadmaps"
 GOLDEN = ROOT / "tests" / "golden"
+_EXPECTED_LINE = re.compile(r"([A-Z][0-9]{3})\s+(error|warning|info)\s+([0-9]+):([0-9]+)")
 
 
 def cli_command() -> list[str]:
@@ -58,15 +60,20 @@ def check_text(text: str, file: str = "roadmap.yaml", **options: object) -> File
     return check_bytes(text.encode("utf-8"), file, ValidationOptions(**options)).result  # type: ignore[arg-type]
 
 
-def read_expected(path: Path) -> list[tuple[str, int, int]]:
-    """``<case>.expected``: one ``CODE line:col`` per line; # starts a comment."""
+def read_expected(path: Path) -> list[tuple[str, Severity, int, int]]:
+    """``<case>.expected``: one ``CODE severity line:col`` per line (``B001 warning 25:75``), every
+    finding the file must produce, in any order; # starts a comment."""
     found = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, raw in enumerate(lines, start=1):
         line = raw.split("#", 1)[0].strip()
-        if line:
-            code, position = line.split()
-            row, col = position.split(":")
-            found.append((code, int(row), int(col)))
+        if not line:
+            continue
+        match = _EXPECTED_LINE.fullmatch(line)
+        if match is None:
+            raise ValueError(f"{path.name}:{number}: `{line}` is not `CODE severity line:col`")
+        code, severity, row, col = match.groups()
+        found.append((code, Severity(severity), int(row), int(col)))
     return found
 
 

@@ -234,6 +234,12 @@ def test_unknown_codes(code: str) -> None:
     assert problem[0] == f"unknown rule code `{code}`"
 
 
+def test_a_retired_code_says_so() -> None:
+    message, hint = code_problem("Q003") or ("", "")
+    assert message.startswith("`Q003` is a retired rule code (never released")
+    assert hint == "remove it"
+
+
 def test_lower_case_code_suggests_the_real_one() -> None:
     assert code_problem("b001") == ("unknown rule code `b001`", "did you mean `B001`?")
 

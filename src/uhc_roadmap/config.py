@@ -394,9 +394,13 @@ def known_codes() -> list[str]:
 
 def code_problem(code: str) -> tuple[str, str] | None:
     """(message, hint) when ``code`` is neither a rule code nor the start of one (``Q``, ``B00``)."""
+    from uhc_roadmap.rules import RETIRED
+
     codes = known_codes()
     if _CODE_SHAPE.match(code) and any(known.startswith(code) for known in codes):
         return None
+    if code in RETIRED:
+        return f"`{code}` is a retired rule code ({RETIRED[code]})", "remove it"
     hint = did_you_mean(
         code.upper(), codes, otherwise="`uhc-roadmap rules` lists the codes", cutoff=0.5
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 
 
 class Severity(StrEnum):
@@ -69,3 +71,30 @@ class Summary:
             warnings=sum(r.count(Severity.WARNING) for r in results),
             infos=sum(r.count(Severity.INFO) for r in results),
         )
+
+
+BUILTIN_SEVERITIES: Mapping[str, Severity] = MappingProxyType(
+    {
+        **dict.fromkeys(
+            ("Y001", "Y002", "Y003", "Y004", "Y005", "Y006", "Y007", "Y008"), Severity.ERROR
+        ),
+        "Y009": Severity.WARNING,
+        **dict.fromkeys(("Y010", "Y011", "Y012"), Severity.ERROR),
+        "Y013": Severity.WARNING,
+        **dict.fromkeys(("S001", "S002", "S003", "S004", "S005", "S006", "S007"), Severity.ERROR),
+    }
+)
+"""The default severity of each check made while a file is read, and the one place it is stated.
+
+Y codes come from the loader (and Y013 from the suppression check), S codes from the model. The
+rule classes that document them (rules/yaml_checks.py, rules/suppression_checks.py,
+rules/schema_checks.py) take their ``severity`` from this table: the loader and the model use it
+without importing the rule catalogue, which a run answered from the cache never loads.
+"""
+
+
+def builtin_finding(
+    code: str, file: str, line: int, col: int, message: str, hint: str = ""
+) -> Diagnostic:
+    """A finding of a Y or S check, at the default severity of its code."""
+    return Diagnostic(code, BUILTIN_SEVERITIES[code], file, line, col, message, hint)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from uhc_roadmap.diagnostics import Diagnostic, Severity
+from uhc_roadmap.diagnostics import Diagnostic, builtin_finding
 from uhc_roadmap.suggest import did_you_mean
 
 UNUSED_CODE = "Y013"
@@ -86,9 +86,7 @@ def unused(
             if entry.used:
                 continue
             message, hint = _why_unused(directive, entry, codes, enabled)
-            yield Diagnostic(
-                UNUSED_CODE, Severity.WARNING, file, directive.line, entry.col, message, hint
-            )
+            yield builtin_finding(UNUSED_CODE, file, directive.line, entry.col, message, hint)
 
 
 def _why_unused(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 
 from tests.conftest import ROOT
-from uhc_roadmap.rules import ALL_RULES, Rule
+from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.rules import ALL_RULES, RETIRED, Rule
 from uhc_roadmap.rules.b001_spent_above_planned import B001
 from uhc_roadmap.rules.docs import explain, listing, option_docs, parse_doc, rules_markdown
 from uhc_roadmap.rules.r001_duplicate_id import R001
@@ -51,7 +52,7 @@ def test_options_are_documented_with_their_defaults() -> None:
 
 
 def test_parse_doc_cuts_summary_body_and_examples() -> None:
-    class Example(Rule):
+    class Q999(Rule, name="example", severity=Severity.INFO):
         """Summary line.
 
         Why it matters, over
@@ -64,10 +65,7 @@ def test_parse_doc_cuts_summary_body_and_examples() -> None:
             a: 2
         """
 
-        code = "Q999"
-        name = "example"
-
-    doc = parse_doc(Example)
+    doc = parse_doc(Q999)
     assert doc.summary == "Summary line."
     assert doc.body == "Why it matters, over\ntwo lines."
     assert doc.bad == "a: 1\n  b: 2"
@@ -88,3 +86,9 @@ def test_explain_shows_everything_a_user_needs() -> None:
     assert "\nGood:\n" in text
     assert "[tool.uhc-roadmap.rules.B001]" in text
     assert "tolerance = 0" in text
+
+
+def test_retired_codes_are_listed_with_their_reason() -> None:
+    retired = rules_markdown().split("\n## Retired codes\n", 1)[1]
+    for code, reason in RETIRED.items():
+        assert f"| {code} | {reason} |" in retired

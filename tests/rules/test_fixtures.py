@@ -1,7 +1,8 @@
 """Each invalid fixture gives exactly the diagnostics written beside it, and each rule has one.
 
-``tests/fixtures/invalid/<case>.yaml`` sits next to ``<case>.expected``: one ``CODE line:col``
-per line, every finding the file must produce, warnings and infos included. A line
+``tests/fixtures/invalid/<case>.yaml`` sits next to ``<case>.expected``: one
+``CODE severity line:col`` per line (``B001 warning 25:75``), every finding the file must
+produce, warnings and infos included. A line
 ``# options: name=value, ...`` there validates the file with those ValidationOptions (e.g.
 ``warn_unused_ignores=true``). Fixtures named ``<code>_<case>`` are the examples of that rule.
 """
@@ -17,7 +18,7 @@ import pytest
 from tests.conftest import FIXTURES, read_expected
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules import ALL_RULES, Rule
-from uhc_roadmap.validation import ValidationOptions, check_bytes
+from uhc_roadmap.validation import RuleSelection, ValidationOptions, check_bytes
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))
@@ -39,10 +40,10 @@ def _value(text: str) -> Any:
     return date.fromisoformat(text)
 
 
-def found(path: Path, **options: Any) -> list[tuple[str, int, int]]:
+def found(path: Path, **options: Any) -> list[tuple[str, Severity, int, int]]:
     """Read as bytes: some fixtures are deliberately not UTF-8."""
     result = check_bytes(path.read_bytes(), path.name, ValidationOptions(**options)).result
-    return sorted((d.code, d.line, d.col) for d in result.diagnostics)
+    return sorted((d.code, d.severity, d.line, d.col) for d in result.diagnostics)
 
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
@@ -75,19 +76,32 @@ def test_every_expected_file_has_its_fixture() -> None:
 def test_every_rule_has_a_fixture_that_triggers_it(rule: type[Rule]) -> None:
     own = [p for p in INVALID if p.name.upper().startswith(rule.code + "_")]
     assert own, f"add tests/fixtures/invalid/{rule.code.lower()}_<case>.yaml and its .expected"
-    triggered = [
-        p for p in own if rule.code in {c for c, _, _ in read_expected(p.with_suffix(".expected"))}
-    ]
+    triggered = [p for p in own if rule.code in _codes(p.with_suffix(".expected"))]
     assert triggered, f"no {rule.code.lower()}_* fixture expects {rule.code}"
 
 
 def _codes(expected_file: Path) -> set[str]:
-    return {code for code, _, _ in read_expected(expected_file)}
+    return {code for code, _, _, _ in read_expected(expected_file)}
 
 
 def test_fixture_options_are_read() -> None:
     """The options line is honoured: a reference date moved back makes a past date future."""
     path = FIXTURES / "invalid" / "d003_actual_after_as_of.yaml"
-    assert [c for c, _, _ in found(path)] == ["D003", "D003"]
+    assert [c for c, _, _, _ in found(path)] == ["D003", "D003"]
     moved = found(path, as_of=date(2023, 1, 1))
     assert moved == []
+
+
+def test_an_expected_line_without_its_severity_is_refused_with_its_place(tmp_path: Path) -> None:
+    expected_file = tmp_path / "q002_case.expected"
+    expected_file.write_text("# a case\nQ002 info 3:5\nQ002 7:5\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"q002_case.expected:3: `Q002 7:5` is not `CODE severity"):
+        read_expected(expected_file)
+
+
+def test_the_severity_of_a_finding_is_compared() -> None:
+    path = FIXTURES / "invalid" / "b001_overspent.yaml"
+    assert ("B001", Severity.WARNING, 25, 75) in read_expected(path.with_suffix(".expected"))
+    relevelled = found(path, selection=RuleSelection(severities={"B001": Severity.ERROR}))
+    assert ("B001", Severity.ERROR, 25, 75) in relevelled
+    assert relevelled != sorted(read_expected(path.with_suffix(".expected")))

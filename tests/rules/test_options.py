@@ -14,7 +14,8 @@ from tests.rules.rule_examples import complete
 from uhc_roadmap.loading import load_document
 from uhc_roadmap.model import Roadmap, Text
 from uhc_roadmap.rules import ALL_RULES, Rule
-from uhc_roadmap.rules.b001_spent_above_planned import B001, OverrunOptions
+from uhc_roadmap.rules.b001_spent_above_planned import B001
+from uhc_roadmap.rules.common import OverrunOptions
 from uhc_roadmap.rules.context import RuleContext
 from uhc_roadmap.rules.docs import option_docs
 from uhc_roadmap.rules.q001_missing_translation import TEXT_FIELDS, texts

@@ -28,7 +28,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
-from uhc_roadmap.diagnostics import Diagnostic, Severity
+from uhc_roadmap.diagnostics import Diagnostic, Severity, builtin_finding
 from uhc_roadmap.loading.scalars import ScalarRangeError, resolve_plain, yaml11_reading
 from uhc_roadmap.loading.source import DecodeProblem, decode, line_text, text_position, visible
 from uhc_roadmap.loading.sourcemap import DocPath, Position, SourceMap
@@ -87,7 +87,7 @@ def load_document(raw: bytes, file: str, limits: Limits | None = None) -> Loaded
     text = decode(raw)
     if isinstance(text, DecodeProblem):
         return _failed(
-            file, None, _error("Y005", file, (text.line, text.col), text.message, text.hint)
+            file, None, _finding("Y005", file, (text.line, text.col), text.message, text.hint)
         )
     with _gc_paused():
         return _load_text(text, file, limits)
@@ -96,7 +96,7 @@ def load_document(raw: bytes, file: str, limits: Limits | None = None) -> Loaded
 def too_large(file: str, max_bytes: int) -> Diagnostic:
     """The Y011 finding for a file over ``max_bytes``; its size is not known when the reader
     stopped one byte past the limit, so it is not shown."""
-    return _error(
+    return _finding(
         "Y011",
         file,
         (1, 1),
@@ -216,7 +216,7 @@ class _Builder:
         self.documents += 1
         if self.documents > 1:
             self._halt(
-                _error(
+                _finding(
                     "Y007",
                     self.file,
                     _pos(event.start_mark),
@@ -338,7 +338,6 @@ class _Builder:
                     event,
                     f"`{value}` is read as text here, but YAML 1.1 readers take it as {reading}",
                     f'quote it: "{value}"',
-                    Severity.WARNING,
                 )
         return value
 
@@ -358,7 +357,7 @@ class _Builder:
     def _duplicate(self, key: str, first: Position, again: Position) -> None:
         shown = visible(key if len(key) <= _MAX_SHOWN_KEY else key[: _MAX_SHOWN_KEY - 3] + "...")
         self._keep(
-            _error(
+            _finding(
                 "Y002",
                 self.file,
                 again,
@@ -384,20 +383,11 @@ class _Builder:
         self.stop(diagnostic)
         raise _Stop
 
-    def _add(
-        self,
-        code: str,
-        event: Event,
-        message: str,
-        hint: str = "",
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        self._keep(self._at(code, event, message, hint, severity))
+    def _add(self, code: str, event: Event, message: str, hint: str = "") -> None:
+        self._keep(self._at(code, event, message, hint))
 
-    def _at(
-        self, code: str, event: Event, message: str, hint: str, severity: Severity = Severity.ERROR
-    ) -> Diagnostic:
-        return Diagnostic(code, severity, self.file, *_pos(event.start_mark), message, hint)
+    def _at(self, code: str, event: Event, message: str, hint: str) -> Diagnostic:
+        return _finding(code, self.file, _pos(event.start_mark), message, hint)
 
     def result(self, text: str) -> LoadedDocument:
         refused = self._marker_findings()
@@ -427,7 +417,7 @@ class _Builder:
         if rest <= 0:
             return list(self.markers)
         last = self.markers[-1]
-        summary = _error(
+        summary = _finding(
             last.code, self.file, (last.line, last.col), f"{rest} more anchors, aliases or tags", ""
         )
         return [*self.markers, summary]
@@ -436,7 +426,7 @@ class _Builder:
 def _event_problems(event: Event, file: str) -> Iterator[Diagnostic]:
     pos = _pos(event.start_mark)
     if isinstance(event, AliasEvent):
-        yield _error(
+        yield _finding(
             "Y003",
             file,
             pos,
@@ -446,7 +436,7 @@ def _event_problems(event: Event, file: str) -> Iterator[Diagnostic]:
         return
     anchor = getattr(event, "anchor", None)
     if anchor is not None:
-        yield _error(
+        yield _finding(
             "Y003",
             file,
             pos,
@@ -461,14 +451,14 @@ def _event_problems(event: Event, file: str) -> Iterator[Diagnostic]:
 def _tag_problem(tag: str, file: str, pos: Position) -> Diagnostic:
     shown = visible("!!" + tag[len(_STANDARD_TAG) :] if tag.startswith(_STANDARD_TAG) else tag)
     if "python/" in tag:
-        return _error(
+        return _finding(
             "Y004",
             file,
             pos,
             f"unsafe tag `{shown}`: tags that build program objects are refused, never run",
             "remove the tag; a roadmap holds only plain data",
         )
-    return _error(
+    return _finding(
         "Y004",
         file,
         pos,
@@ -503,7 +493,7 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
         pos = _pos(mark) if mark is not None else (1, 1)
         problem = exc.problem or "invalid YAML"
         if "maximum nesting depth" in problem:
-            return _error(
+            return _finding(
                 "Y011",
                 file,
                 pos,
@@ -514,18 +504,18 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
         hint = _TAB_HINT if _char_at(text, pos) == "\t" else _hint_for(problem)
         if _long_key(text, pos):
             hint = _LONG_KEY_HINT
-        return _error("Y001", file, pos, f"invalid YAML: {visible(problem)}{context}", hint)
+        return _finding("Y001", file, pos, f"invalid YAML: {visible(problem)}{context}", hint)
     if isinstance(exc, yaml.reader.ReaderError):
         line, col = text_position(text, min(exc.position, len(text)))
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
-        return _error(
+        return _finding(
             "Y005",
             file,
             (line, col),
             f"the character `{visible(char)}` is not allowed in YAML",
             f'remove it; inside double quotes it can be written as the escape "{visible(char)}"',
         )
-    return _error("Y001", file, (1, 1), f"invalid YAML: {visible(str(exc))}", "")
+    return _finding("Y001", file, (1, 1), f"invalid YAML: {visible(str(exc))}", "")
 
 
 def _line_at(text: str, pos: Position) -> str:
@@ -550,7 +540,7 @@ def _hint_for(problem: str) -> str:
 
 
 def _empty(file: str) -> Diagnostic:
-    return _error(
+    return _finding(
         "Y006", file, (1, 1), "the file is empty", 'a roadmap starts with `schema_version: "1"`'
     )
 
@@ -559,7 +549,7 @@ def _not_a_mapping(event: Event, file: str) -> Diagnostic:
     kind = "a list" if isinstance(event, SequenceStartEvent) else "a single value"
     if isinstance(event, ScalarEvent) and not event.style and _reads_as_null(event.value):
         kind = "null"
-    return _error(
+    return _finding(
         "Y008",
         file,
         _pos(event.start_mark),
@@ -580,8 +570,9 @@ def _pos(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-def _error(code: str, file: str, pos: Position, message: str, hint: str) -> Diagnostic:
-    return Diagnostic(code, Severity.ERROR, file, pos[0], pos[1], message, hint)
+def _finding(code: str, file: str, pos: Position, message: str, hint: str) -> Diagnostic:
+    """A Y finding at the severity its code has (``diagnostics.BUILTIN_SEVERITIES``)."""
+    return builtin_finding(code, file, pos[0], pos[1], message, hint)
 
 
 def _failed(file: str, text: str | None, *diagnostics: Diagnostic) -> LoadedDocument:

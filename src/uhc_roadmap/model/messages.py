@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from uhc_roadmap.diagnostics import Diagnostic, Severity
+from uhc_roadmap.diagnostics import Diagnostic, builtin_finding
 from uhc_roadmap.loading.source import visible
 from uhc_roadmap.loading.sourcemap import DocPath, SourceMap
 from uhc_roadmap.model.fields import field_info, literal_choices, model_at
@@ -114,9 +114,7 @@ class Translator:
         message, hint = self._words(kind, error, path, (line, col))
         code = _CODES.get(kind, "S004")
         # Values quoted from the file may hold invisible or control characters: show them.
-        return Diagnostic(
-            code, Severity.ERROR, self.file, line, col, visible(message), visible(hint)
-        )
+        return builtin_finding(code, self.file, line, col, visible(message), visible(hint))
 
     def _words(
         self, kind: str, error: ErrorDetails, path: DocPath, pos: tuple[int, int]

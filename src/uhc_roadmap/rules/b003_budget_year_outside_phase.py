@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import budget_lines
 from uhc_roadmap.rules.context import RuleContext
 
 
-class B003(Rule):
+class B003(Rule, name="budget-year-outside-phase", severity=Severity.WARNING):
     """A budget line's year is outside the years of the phase.
 
     Money planned for a year the phase does not cover cannot be spent on this roadmap; the
@@ -27,18 +28,12 @@ class B003(Rule):
               - {year: 2022, funder: EU, planned: 40000}
     """
 
-    code = "B003"
-    name = "budget-year-outside-phase"
-    severity = Severity.WARNING
-    family = "B"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         first, last = ctx.roadmap.phase.start.year, ctx.roadmap.phase.end.year
-        for i, activity in enumerate(ctx.roadmap.activities):
-            for j, line in enumerate(activity.budget):
-                if not first <= line.year <= last:
-                    yield Finding(
-                        ("activities", i, "budget", j, "year"),
-                        f"budget year {line.year} is outside the phase ({first}–{last})",
-                        "correct the year, or move the line to the roadmap of its phase",
-                    )
+        for path, line in budget_lines(ctx):
+            if not first <= line.year <= last:
+                yield Finding(
+                    (*path, "year"),
+                    f"budget year {line.year} is outside the phase ({first}–{last})",
+                    "correct the year, or move the line to the roadmap of its phase",
+                )

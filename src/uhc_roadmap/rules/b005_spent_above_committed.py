@@ -3,12 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
-from uhc_roadmap.rules.b001_spent_above_planned import OverrunOptions, amount, overruns
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import OverrunOptions, overruns
 from uhc_roadmap.rules.context import RuleContext
 
 
-class B005(Rule):
+class B005(Rule, name="spent-above-committed", severity=Severity.INFO, options=OverrunOptions):
     """A budget line has spent more than was committed.
 
     Money is normally committed before it is spent; spending beyond the commitments
@@ -22,18 +22,7 @@ class B005(Rule):
           - {year: 2021, funder: LU, planned: 70000, committed: 50000, spent: 26000}
     """
 
-    code = "B005"
-    name = "spent-above-committed"
-    severity = Severity.INFO
-    family = "B"
-    options_model = OverrunOptions
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         tolerance = self.options_as(ctx, OverrunOptions).tolerance
-        for path, line, spent, committed in overruns(ctx, "spent", "committed", tolerance):
-            yield Finding(
-                path,
-                f"spent {amount(spent)} is more than the {amount(committed)} "
-                f"committed for {line.year} ({line.funder})",
-                "update `committed` to what has been committed so far",
-            )
+        hint = "update `committed` to what has been committed so far"
+        return overruns(ctx, "spent", "committed", tolerance, hint)

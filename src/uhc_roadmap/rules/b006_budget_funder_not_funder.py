@@ -7,6 +7,7 @@ from pydantic import Field
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.model.types import OrganisationType
 from uhc_roadmap.rules.base import Finding, Rule, RuleOptions
+from uhc_roadmap.rules.common import budget_lines
 from uhc_roadmap.rules.context import RuleContext
 
 
@@ -19,7 +20,7 @@ class B006Options(RuleOptions):
     """Organisation types that are expected to fund budget lines."""
 
 
-class B006(Rule):
+class B006(Rule, name="budget-funder-not-funder", severity=Severity.INFO, options=B006Options):
     """A budget line's funder is an organisation that does not usually fund (e.g. academic).
 
     Budget lines are counted by funder in reports. An implementing partner named as the
@@ -45,21 +46,14 @@ class B006(Rule):
               - {year: 2017, funder: EU, planned: 90000}
     """
 
-    code = "B006"
-    name = "budget-funder-not-funder"
-    severity = Severity.INFO
-    family = "B"
-    options_model = B006Options
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         accepted = set(self.options_as(ctx, B006Options).types)
         types = {org.id: org.type for org in reversed(ctx.roadmap.organisations)}
-        for i, activity in enumerate(ctx.roadmap.activities):
-            for j, line in enumerate(activity.budget):
-                kind = types.get(line.funder)
-                if kind is not None and kind not in accepted:
-                    yield Finding(
-                        ("activities", i, "budget", j, "funder"),
-                        f"funder `{line.funder}` is an organisation of type `{kind}`",
-                        "name the organisation that provides the money, or change its `type`",
-                    )
+        for path, line in budget_lines(ctx):
+            kind = types.get(line.funder)
+            if kind is not None and kind not in accepted:
+                yield Finding(
+                    (*path, "funder"),
+                    f"funder `{line.funder}` is an organisation of type `{kind}`",
+                    "name the organisation that provides the money, or change its `type`",
+                )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.diagnostics import BUILTIN_SEVERITIES, Severity
 from uhc_roadmap.loading.sourcemap import DocPath
 from uhc_roadmap.rules.context import RuleContext
 
@@ -34,14 +35,55 @@ class RuleOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+FAMILIES = {
+    "Y": "YAML",
+    "S": "Schema",
+    "R": "References",
+    "D": "Dates",
+    "T": "Status",
+    "B": "Budget",
+    "I": "Indicators",
+    "Q": "Quality",
+}
+"""The families, in the order the catalogue lists them; a code's first letter is its family."""
+
+_CODE = re.compile(r"[A-Z][0-9]{3}")
+
+
 class Rule:
-    """A rule's class docstring is its documentation: a summary line, then ``Bad:``/``Good:``."""
+    """A rule's class docstring is its documentation: a summary line, then ``Bad:``/``Good:``.
+
+    A rule is declared as ``class B001(Rule, name="spent-above-planned",
+    severity=Severity.WARNING)``, with ``options=`` naming its options model where it has one.
+    The class name is the rule's code and the code's first letter its family, so that none of
+    them can disagree with another.
+    """
 
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity]
     family: ClassVar[str]
     options_model: ClassVar[type[BaseModel] | None] = None
+
+    def __init_subclass__(
+        cls,
+        *,
+        name: str | None = None,
+        severity: Severity | None = None,
+        options: type[BaseModel] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init_subclass__(**kwargs)
+        if name is None:  # a base class, such as BuiltinRule
+            return
+        code = cls.__name__
+        if not _CODE.fullmatch(code) or code[0] not in FAMILIES:
+            letters = ", ".join(FAMILIES)
+            raise TypeError(f"{code}: a rule's class is named after its code, {letters} + 3 digits")
+        if severity is None:
+            raise TypeError(f"{code}: a rule needs a default severity")
+        cls.code, cls.name, cls.family = code, name, code[0]
+        cls.severity, cls.options_model = severity, options
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         """Yield findings for one valid roadmap. Y and S rules are checked while loading."""
@@ -77,16 +119,15 @@ class Rule:
 
 
 class BuiltinRule(Rule):
-    """A check made by the loader (Y) or the model (S); listed and configured like any rule."""
+    """A check made by the loader (Y) or the model (S); listed and configured like any rule.
 
+    Its default severity is not given here but read from ``BUILTIN_SEVERITIES``, the table
+    the loader and the model use when they report the code.
+    """
 
-FAMILIES = {
-    "Y": "YAML",
-    "S": "Schema",
-    "R": "References",
-    "D": "Dates",
-    "T": "Status",
-    "B": "Budget",
-    "I": "Indicators",
-    "Q": "Quality",
-}
+    def __init_subclass__(cls, *, name: str | None = None, **kwargs: Any) -> None:
+        if name is not None:
+            if "severity" in kwargs or cls.__name__ not in BUILTIN_SEVERITIES:
+                raise TypeError(f"{cls.__name__}: its severity goes in BUILTIN_SEVERITIES")
+            kwargs["severity"] = BUILTIN_SEVERITIES[cls.__name__]
+        super().__init_subclass__(name=name, **kwargs)

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Any
 
 from uhc_roadmap.loading.sourcemap import DocPath, SourceMap
-from uhc_roadmap.model import Activity, Indicator, Roadmap
+from uhc_roadmap.model import Activity, Roadmap
 
 
 @dataclass
@@ -64,13 +64,3 @@ class RuleContext:
             yield indicator.id, ("indicators", i, "id"), False
         for group in self.roadmap.region_groups:
             yield group, ("region_groups", group), True
-
-
-def measured_values(indicator: Indicator) -> Iterator[tuple[DocPath, str, float | str]]:
-    """An indicator's baseline, target and values, each with its path under the indicator."""
-    if indicator.baseline is not None:
-        yield ("baseline", "value"), "baseline", indicator.baseline.value
-    if indicator.target is not None:
-        yield ("target", "value"), "target", indicator.target.value
-    for j, point in enumerate(indicator.values):
-        yield ("values", j, "value"), f"the value of {point.date.isoformat()}", point.value

@@ -5,8 +5,9 @@ from datetime import date
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.loading.sourcemap import DocPath
-from uhc_roadmap.model import Activity, Phase
+from uhc_roadmap.model import Phase
 from uhc_roadmap.rules.base import Finding, Rule, RuleOptions
+from uhc_roadmap.rules.common import activity_dates
 from uhc_roadmap.rules.context import RuleContext
 
 
@@ -15,7 +16,7 @@ class D002Options(RuleOptions):
     """Also check actual dates and milestones' `done_on` (work that overran the phase)."""
 
 
-class D002(Rule):
+class D002(Rule, name="outside-phase", severity=Severity.WARNING, options=D002Options):
     """A planned or actual date, or a milestone, falls outside the phase.
 
     A roadmap describes one phase of the partnership; work dated before it starts or after
@@ -35,34 +36,12 @@ class D002(Rule):
             planned: {start: 2016-03-01, end: 2022-06-30}
     """
 
-    code = "D002"
-    name = "outside-phase"
-    severity = Severity.WARNING
-    family = "D"
-    options_model = D002Options
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         with_actual = self.options_as(ctx, D002Options).actual
         phase = ctx.roadmap.phase
-        for i, activity in enumerate(ctx.roadmap.activities):
-            for path, what, day in _dates(activity, with_actual):
-                if day < phase.start or day > phase.end:
-                    yield _finding(("activities", i, *path), what, day, phase)
-
-
-def _dates(activity: Activity, with_actual: bool) -> Iterator[tuple[DocPath, str, date]]:
-    yield ("planned", "start"), "planned start", activity.planned.start
-    yield ("planned", "end"), "planned end", activity.planned.end
-    actual = activity.actual
-    if with_actual and actual is not None:
-        if actual.start is not None:
-            yield ("actual", "start"), "actual start", actual.start
-        if actual.end is not None:
-            yield ("actual", "end"), "actual end", actual.end
-    for j, milestone in enumerate(activity.milestones):
-        yield ("milestones", j, "due"), "milestone due date", milestone.due
-        if with_actual and milestone.done_on is not None:
-            yield ("milestones", j, "done_on"), "milestone `done_on`", milestone.done_on
+        for path, what, day in activity_dates(ctx, planned=True, actual=with_actual):
+            if day < phase.start or day > phase.end:
+                yield _finding(path, what, day, phase)
 
 
 def _finding(path: DocPath, what: str, day: date, phase: Phase) -> Finding:

@@ -1,16 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from uhc_roadmap.diagnostics import Severity
-from uhc_roadmap.loading.sourcemap import DocPath
-from uhc_roadmap.model import Activity
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import activity_dates
 from uhc_roadmap.rules.context import RuleContext
 
 
-class D003(Rule):
+class D003(Rule, name="after-reference-date", severity=Severity.WARNING):
     """An actual date, or a milestone's `done_on`, is after the reference date.
 
     Actual dates record what has happened; at the reference date (`--as-of`, else the
@@ -31,31 +29,12 @@ class D003(Rule):
             actual: {start: 2021-06-17}
     """
 
-    code = "D003"
-    name = "after-reference-date"
-    severity = Severity.WARNING
-    family = "D"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         reference = ctx.reference_date
-        for i, activity in enumerate(ctx.roadmap.activities):
-            for path, what, day in _actual_dates(activity):
-                if day > reference:
-                    yield Finding(
-                        ("activities", i, *path),
-                        f"{what} {day.isoformat()} is after the reference date "
-                        f"{reference.isoformat()}",
-                        "an actual date records what has happened: correct it, "
-                        "or move `as_of` forward",
-                    )
-
-
-def _actual_dates(activity: Activity) -> Iterator[tuple[DocPath, str, date]]:
-    actual = activity.actual
-    if actual is not None and actual.start is not None:
-        yield ("actual", "start"), "actual start", actual.start
-    if actual is not None and actual.end is not None:
-        yield ("actual", "end"), "actual end", actual.end
-    for j, milestone in enumerate(activity.milestones):
-        if milestone.done_on is not None:
-            yield ("milestones", j, "done_on"), "milestone `done_on`", milestone.done_on
+        for path, what, day in activity_dates(ctx, planned=False, actual=True):
+            if day > reference:
+                yield Finding(
+                    path,
+                    f"{what} {day.isoformat()} is after the reference date {reference.isoformat()}",
+                    "an actual date records what has happened: correct it, or move `as_of` forward",
+                )

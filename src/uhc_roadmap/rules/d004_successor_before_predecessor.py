@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import activities
 from uhc_roadmap.rules.context import RuleContext
 
 
-class D004(Rule):
+class D004(Rule, name="successor-before-predecessor", severity=Severity.WARNING):
     """An activity is planned to start before an activity it depends on is planned to end.
 
     `depends_on` means "cannot start until that one is done" (the national debate needs
@@ -30,13 +31,8 @@ class D004(Rule):
             depends_on: [HRH-01]
     """
 
-    code = "D004"
-    name = "successor-before-predecessor"
-    severity = Severity.WARNING
-    family = "D"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, activity in enumerate(ctx.roadmap.activities):
+        for path, activity in activities(ctx):
             start = activity.planned.start
             for dependency in dict.fromkeys(activity.depends_on):
                 predecessor = ctx.activities.get(dependency)
@@ -44,7 +40,7 @@ class D004(Rule):
                     continue
                 if start < predecessor.planned.end:
                     yield Finding(
-                        ("activities", i, "planned", "start"),
+                        (*path, "planned", "start"),
                         f"{activity.id} is planned to start on {start.isoformat()}, before "
                         f"{dependency}, which it depends on, ends on "
                         f"{predecessor.planned.end.isoformat()}",

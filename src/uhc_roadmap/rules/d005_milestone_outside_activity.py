@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import activities
 from uhc_roadmap.rules.context import RuleContext
 
 
-class D005(Rule):
+class D005(Rule, name="milestone-outside-activity", severity=Severity.INFO):
     """A milestone is due outside its activity's planned period.
 
     A milestone marks a step of its activity, so it normally falls between the planned
@@ -24,13 +25,8 @@ class D005(Rule):
           - {title: Recommandations publiées, due: 2019-12-31}
     """
 
-    code = "D005"
-    name = "milestone-outside-activity"
-    severity = Severity.INFO
-    family = "D"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, activity in enumerate(ctx.roadmap.activities):
+        for path, activity in activities(ctx):
             planned = activity.planned
             if planned.start > planned.end:
                 continue  # D001 reports the period itself
@@ -39,7 +35,7 @@ class D005(Rule):
                     continue
                 side = "before" if milestone.due < planned.start else "after"
                 yield Finding(
-                    ("activities", i, "milestones", j, "due"),
+                    (*path, "milestones", j, "due"),
                     f"milestone due on {milestone.due.isoformat()}, {side} {activity.id}'s "
                     f"planned period ({planned.start.isoformat()} to {planned.end.isoformat()})",
                     "correct the due date, or widen the activity's planned period",

@@ -18,7 +18,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic.fields import FieldInfo
 
 from uhc_roadmap.formats.markdown import with_code
-from uhc_roadmap.rules import ALL_RULES, FAMILIES, Rule
+from uhc_roadmap.rules import ALL_RULES, FAMILIES, RETIRED, Rule
 
 EXAMPLES_NOTE = (
     "Examples show only the lines that matter. A mapping of top-level fields is a roadmap; "
@@ -166,6 +166,7 @@ def rules_markdown(rules: tuple[type[Rule], ...] = ALL_RULES) -> str:
         if members:
             parts.append(f"## {family}: {title}")
             parts.extend(_rule_markdown(rule) for rule in members)
+    parts.append(_retired_markdown())
     return "\n\n".join(parts) + "\n"
 
 
@@ -176,10 +177,11 @@ _MARKDOWN_HEAD = f"""\
      Do not edit by hand: a test fails when this file and the rules disagree. -->
 
 Every finding of `uhc-roadmap validate` carries the code of the rule that made it. Codes are
-stable: a code is never reused for another check. Severities: an **error** makes `validate`
-exit 1; a **warning** does so only with `--strict`; an **info** never does. Each rule can be
-switched off or given another severity in the configuration, and rules with options read them
-from a table named after the code, e.g. `[tool.uhc-roadmap.rules.B001]` in `pyproject.toml`.
+stable: a code is never reused for another check (retired codes are listed at the end).
+Severities: an **error** makes `validate` exit 1; a **warning** does so only with `--strict`;
+an **info** never does. Each rule can be switched off or given another severity in the
+configuration, and rules with options read them from a table named after the code, e.g.
+`[tool.uhc-roadmap.rules.B001]` in `pyproject.toml`.
 
 `uhc-roadmap rules` lists the rules; `uhc-roadmap rules CODE` explains one.
 
@@ -194,6 +196,13 @@ def _summary_table(rules: tuple[type[Rule], ...]) -> str:
         for r in rules
     )
     return "\n".join(rows)
+
+
+def _retired_markdown() -> str:
+    rows = ["| Code | Why |", "|---|---|"]
+    rows.extend(f"| {code} | {_cell(reason)} |" for code, reason in sorted(RETIRED.items()))
+    intro = "These codes belong to no rule, and no rule will take them:"
+    return "## Retired codes\n\n" + intro + "\n\n" + "\n".join(rows)
 
 
 def _rule_markdown(rule: type[Rule]) -> str:

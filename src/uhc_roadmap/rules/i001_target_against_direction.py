@@ -3,22 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
-from uhc_roadmap.model import Indicator
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import indicators, numeric_ends
 from uhc_roadmap.rules.context import RuleContext
 
 
-def numeric_ends(indicator: Indicator) -> tuple[float, float] | None:
-    """Baseline and target values when both are numbers (the other cases are other rules')."""
-    baseline, target = indicator.baseline, indicator.target
-    if indicator.measure == "qualitative" or baseline is None or target is None:
-        return None
-    if isinstance(baseline.value, str) or isinstance(target.value, str):
-        return None
-    return baseline.value, target.value
-
-
-class I001(Rule):
+class I001(Rule, name="target-against-direction", severity=Severity.ERROR):
     """An indicator's target lies on the wrong side of its baseline for its `direction`.
 
     `direction` says whether success means a higher (`increase`, the default) or a lower
@@ -41,13 +31,8 @@ class I001(Rule):
             target: {value: 30, date: 2030-12-31}
     """
 
-    code = "I001"
-    name = "target-against-direction"
-    severity = Severity.ERROR
-    family = "I"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, indicator in enumerate(ctx.roadmap.indicators):
+        for path, indicator in indicators(ctx):
             ends = numeric_ends(indicator)
             if ends is None:
                 continue
@@ -57,7 +42,7 @@ class I001(Rule):
                 other = "decrease" if increasing else "increase"
                 relation = "below" if increasing else "above"
                 yield Finding(
-                    ("indicators", i, "target", "value"),
+                    (*path, "target", "value"),
                     f"target {target:g} is {relation} the baseline {baseline:g}, but the "
                     f"indicator's direction is `{indicator.direction}`",
                     f"set `direction: {other}` if a {'lower' if increasing else 'higher'} "

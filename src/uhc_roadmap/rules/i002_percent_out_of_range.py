@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
-from uhc_roadmap.rules.context import RuleContext, measured_values
+from uhc_roadmap.rules.common import measured_values
+from uhc_roadmap.rules.context import RuleContext
 
 
-class I002(Rule):
+class I002(Rule, name="percent-out-of-range", severity=Severity.ERROR):
     """A value of a percent indicator is outside 0–100.
 
     A share cannot be negative or above the whole. A value such as 0.45 written for 45 %
@@ -27,19 +28,12 @@ class I002(Rule):
             target: {value: 80, date: 2022-12-31}
     """
 
-    code = "I002"
-    name = "percent-out-of-range"
-    severity = Severity.ERROR
-    family = "I"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, indicator in enumerate(ctx.roadmap.indicators):
-            if indicator.measure != "percent":
+        for path, indicator, what, value in measured_values(ctx):
+            if indicator.measure != "percent" or isinstance(value, str) or 0 <= value <= 100:
                 continue
-            for path, what, value in measured_values(indicator):
-                if not isinstance(value, str) and not 0 <= value <= 100:
-                    yield Finding(
-                        ("indicators", i, *path),
-                        f"{what} is {value:g}, outside 0–100 for a percent indicator",
-                        "write the percent as a number from 0 to 100, or use `measure: number`",
-                    )
+            yield Finding(
+                path,
+                f"{what} is {value:g}, outside 0–100 for a percent indicator",
+                "write the percent as a number from 0 to 100, or use `measure: number`",
+            )

@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
-from uhc_roadmap.rules.context import RuleContext, measured_values
+from uhc_roadmap.rules.common import measured_values
+from uhc_roadmap.rules.context import RuleContext
 
 
-class I003(Rule):
+class I003(Rule, name="numeric-on-qualitative", severity=Severity.WARNING):
     """A qualitative indicator has a number as a value.
 
     Qualitative indicators are followed as text ("Draft submitted to the ministry"); their
@@ -28,19 +29,11 @@ class I003(Rule):
               - {date: 2020-11-30, value: "Projet soumis au ministère"}
     """
 
-    code = "I003"
-    name = "numeric-on-qualitative"
-    severity = Severity.WARNING
-    family = "I"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, indicator in enumerate(ctx.roadmap.indicators):
-            if indicator.measure != "qualitative":
-                continue
-            for path, what, value in measured_values(indicator):
-                if not isinstance(value, str):
-                    yield Finding(
-                        ("indicators", i, *path),
-                        f"{what} is the number {value:g} on a qualitative indicator",
-                        "use `measure: number` or `percent`, or quote the value to keep it as text",
-                    )
+        for path, indicator, what, value in measured_values(ctx):
+            if indicator.measure == "qualitative" and not isinstance(value, str):
+                yield Finding(
+                    path,
+                    f"{what} is the number {value:g} on a qualitative indicator",
+                    "use `measure: number` or `percent`, or quote the value to keep it as text",
+                )

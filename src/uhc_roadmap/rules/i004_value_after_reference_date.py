@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import indicators
 from uhc_roadmap.rules.context import RuleContext
 
 
-class I004(Rule):
+class I004(Rule, name="value-after-reference-date", severity=Severity.WARNING):
     """An indicator value is dated after the reference date.
 
     A measured value describes the past; at the reference date (`--as-of`, else `as_of`,
@@ -30,18 +31,13 @@ class I004(Rule):
               - {date: 2021-06-30, value: "Plans validés"}
     """
 
-    code = "I004"
-    name = "value-after-reference-date"
-    severity = Severity.WARNING
-    family = "I"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         reference = ctx.reference_date
-        for i, indicator in enumerate(ctx.roadmap.indicators):
+        for path, indicator in indicators(ctx):
             for j, point in enumerate(indicator.values):
                 if point.date > reference:
                     yield Finding(
-                        ("indicators", i, "values", j, "date"),
+                        (*path, "values", j, "date"),
                         f"value dated {point.date.isoformat()}, after the reference date "
                         f"{reference.isoformat()}",
                         "targets go in `target`; otherwise correct the date or move `as_of`",

@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
-from uhc_roadmap.rules.context import RuleContext, measured_values
+from uhc_roadmap.rules.common import measured_values
+from uhc_roadmap.rules.context import RuleContext
 
 
-class I005(Rule):
+class I005(Rule, name="text-value-on-numeric", severity=Severity.ERROR):
     """A number or percent indicator has text as a value.
 
     Numeric indicators are plotted and compared with their target; a text value ("12
@@ -30,19 +31,11 @@ class I005(Rule):
             target: {value: 12, date: 2022-12-31}
     """
 
-    code = "I005"
-    name = "text-value-on-numeric"
-    severity = Severity.ERROR
-    family = "I"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, indicator in enumerate(ctx.roadmap.indicators):
-            if indicator.measure == "qualitative":
-                continue
-            for path, what, value in measured_values(indicator):
-                if isinstance(value, str):
-                    yield Finding(
-                        ("indicators", i, *path),
-                        f'{what} is the text "{value}" on a {indicator.measure} indicator',
-                        "write a bare number without quotes; the unit goes in `unit`",
-                    )
+        for path, indicator, what, value in measured_values(ctx):
+            if indicator.measure != "qualitative" and isinstance(value, str):
+                yield Finding(
+                    path,
+                    f'{what} is the text "{value}" on a {indicator.measure} indicator',
+                    "write a bare number without quotes; the unit goes in `unit`",
+                )

@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import indicators
 from uhc_roadmap.rules.context import RuleContext
 
 
-class I006(Rule):
+class I006(Rule, name="baseline-after-target", severity=Severity.ERROR):
     """An indicator's baseline is not dated before its target.
 
     Progress is measured along a line from the baseline to the target; a baseline dated on
@@ -28,18 +29,13 @@ class I006(Rule):
             target: {value: 24, date: 2025-12-31}
     """
 
-    code = "I006"
-    name = "baseline-after-target"
-    severity = Severity.ERROR
-    family = "I"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, indicator in enumerate(ctx.roadmap.indicators):
+        for path, indicator in indicators(ctx):
             baseline, target = indicator.baseline, indicator.target
             if baseline is None or target is None or baseline.date < target.date:
                 continue
             yield Finding(
-                ("indicators", i, "baseline", "date"),
+                (*path, "baseline", "date"),
                 f"the baseline is dated {baseline.date.isoformat()}, not before the target "
                 f"date {target.date.isoformat()}",
                 "the baseline is the starting point: date it before the target",

@@ -4,11 +4,11 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import indicators, numeric_ends
 from uhc_roadmap.rules.context import RuleContext
-from uhc_roadmap.rules.i001_target_against_direction import numeric_ends
 
 
-class I007(Rule):
+class I007(Rule, name="target-equals-baseline", severity=Severity.WARNING):
     """An indicator's target equals its baseline.
 
     Achievement is (latest − baseline) / (target − baseline), which cannot be computed when
@@ -30,17 +30,12 @@ class I007(Rule):
             target: {value: 95, date: 2022-12-31}
     """
 
-    code = "I007"
-    name = "target-equals-baseline"
-    severity = Severity.WARNING
-    family = "I"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, indicator in enumerate(ctx.roadmap.indicators):
+        for path, indicator in indicators(ctx):
             ends = numeric_ends(indicator)
             if ends is not None and ends[0] == ends[1]:
                 yield Finding(
-                    ("indicators", i, "target", "value"),
+                    (*path, "target", "value"),
                     f"the target equals the baseline ({ends[0]:g}), so achievement cannot "
                     "be measured",
                     "set a target that differs from the baseline",

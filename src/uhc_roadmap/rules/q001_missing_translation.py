@@ -20,7 +20,7 @@ class Q001Options(RuleOptions):
     """The Text fields checked, by name (`title` covers activities, milestones, documents...)."""
 
 
-class Q001(Rule):
+class Q001(Rule, name="missing-translation", severity=Severity.WARNING, options=Q001Options):
     """A text is missing one of the roadmap's `languages`.
 
     Reports and pages are produced in every language the roadmap lists; a missing
@@ -36,12 +36,6 @@ class Q001(Rule):
         axes:
           - {id: GOV, title: {fr: Gouvernance, en: Governance}}
     """
-
-    code = "Q001"
-    name = "missing-translation"
-    severity = Severity.WARNING
-    family = "Q"
-    options_model = Q001Options
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         checked = set(self.options_as(ctx, Q001Options).fields)

@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import activities
 from uhc_roadmap.rules.context import RuleContext
 
 
-class Q002(Rule):
+class Q002(Rule, name="no-milestone-or-indicator", severity=Severity.INFO):
     """An activity has neither a milestone nor an indicator.
 
     Without one, progress can only be read from `status` and `progress`, which a reviewer
@@ -25,18 +26,13 @@ class Q002(Rule):
               - {title: Première réunion du groupe, due: 2017-03-31}
     """
 
-    code = "Q002"
-    name = "no-milestone-or-indicator"
-    severity = Severity.INFO
-    family = "Q"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         measured = {i.activity for i in ctx.roadmap.indicators if i.activity is not None}
-        for i, activity in enumerate(ctx.roadmap.activities):
+        for path, activity in activities(ctx):
             if activity.milestones or activity.id in measured or activity.status == "cancelled":
                 continue
             yield Finding(
-                ("activities", i, "id"),
+                (*path, "id"),
                 f"{activity.id} has no milestone and no indicator",
                 f"add a milestone (`milestones:`) or an indicator with `activity: {activity.id}`",
             )

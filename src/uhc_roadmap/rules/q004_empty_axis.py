@@ -7,7 +7,7 @@ from uhc_roadmap.rules.base import Finding, Rule
 from uhc_roadmap.rules.context import RuleContext
 
 
-class Q004(Rule):
+class Q004(Rule, name="empty-axis", severity=Severity.WARNING):
     """An axis has no activity.
 
     An axis without activities shows as an empty section, with no progress or budget, in
@@ -27,11 +27,6 @@ class Q004(Rule):
           - id: GOV-01
             axis: GOV
     """
-
-    code = "Q004"
-    name = "empty-axis"
-    severity = Severity.WARNING
-    family = "Q"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         used = {activity.axis for activity in ctx.roadmap.activities}

@@ -8,7 +8,7 @@ from uhc_roadmap.rules.base import Finding, Rule
 from uhc_roadmap.rules.context import RuleContext
 
 
-class R001(Rule):
+class R001(Rule, name="duplicate-id", severity=Severity.ERROR):
     """An id is used twice in the file.
 
     Ids are unique across the whole file (phase, organisations, axes, activities, milestones,
@@ -25,11 +25,6 @@ class R001(Rule):
             ...
           - id: HRH-02
     """
-
-    code = "R001"
-    name = "duplicate-id"
-    severity = Severity.ERROR
-    family = "R"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         first: dict[str, DocPath] = {}

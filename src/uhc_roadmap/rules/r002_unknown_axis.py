@@ -1,14 +1,15 @@
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.loading.sourcemap import DocPath
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import activities, indicators, unknown_references
 from uhc_roadmap.rules.context import RuleContext
 
 
-class R002(Rule):
+class R002(Rule, name="unknown-axis", severity=Severity.ERROR):
     """An activity or indicator names an axis that the roadmap does not define.
 
     An activity outside every defined axis is missing from all per-axis figures. The closest
@@ -23,32 +24,12 @@ class R002(Rule):
         axes: [{id: GOV, title: Gouvernance}, {id: FIN, title: Financement}]
     """
 
-    code = "R002"
-    name = "unknown-axis"
-    severity = Severity.ERROR
-    family = "R"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, activity in enumerate(ctx.roadmap.activities):
-            if activity.axis not in ctx.axis_ids:
-                yield unknown(("activities", i, "axis"), "axis", activity.axis, ctx.axis_ids)
-        for i, indicator in enumerate(ctx.roadmap.indicators):
-            if indicator.axis is not None and indicator.axis not in ctx.axis_ids:
-                yield unknown(("indicators", i, "axis"), "axis", indicator.axis, ctx.axis_ids)
+        yield from unknown_references(_axis_references(ctx), "axis", ctx.axis_ids)
 
 
-def unknown(
-    path: tuple[str | int, ...], kind: str, ident: str, known: frozenset[str] | set[str]
-) -> Finding:
-    """A finding for a reference to an id that is not defined, with the closest known id."""
-    close = difflib.get_close_matches(ident, sorted(known), n=1, cutoff=0.6)
-    hint = f"did you mean `{close[0]}`?" if close else _known(kind, known)
-    return Finding(path, f"unknown {kind} `{ident}`", hint)
-
-
-def _known(kind: str, known: frozenset[str] | set[str]) -> str:
-    if not known:
-        return f"no {kind} is defined in this roadmap"
-    shown = ", ".join(sorted(known)[:12])
-    more = ", ..." if len(known) > 12 else ""
-    return f"known {kind} ids: {shown}{more}"
+def _axis_references(ctx: RuleContext) -> Iterator[tuple[DocPath, str | None]]:
+    for path, activity in activities(ctx):
+        yield (*path, "axis"), activity.axis
+    for path, indicator in indicators(ctx):
+        yield (*path, "axis"), indicator.axis

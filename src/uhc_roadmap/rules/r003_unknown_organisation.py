@@ -3,12 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.loading.sourcemap import DocPath
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import activities, unknown_references
 from uhc_roadmap.rules.context import RuleContext
-from uhc_roadmap.rules.r002_unknown_axis import unknown
 
 
-class R003(Rule):
+class R003(Rule, name="unknown-organisation", severity=Severity.ERROR):
     """A lead, partner or funder names an organisation that the roadmap does not define.
 
     Reports count work by lead and money by funder; an undefined id would be shown under a
@@ -25,22 +26,15 @@ class R003(Rule):
           - {id: OMS, name: OMS Maroc, type: who}
     """
 
-    code = "R003"
-    name = "unknown-organisation"
-    severity = Severity.ERROR
-    family = "R"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        known = ctx.organisation_ids
-        for i, activity in enumerate(ctx.roadmap.activities):
-            base = ("activities", i)
-            if activity.lead is not None and activity.lead not in known:
-                yield unknown((*base, "lead"), "organisation", activity.lead, known)
-            for j, partner in enumerate(activity.partners):
-                if partner not in known:
-                    yield unknown((*base, "partners", j), "organisation", partner, known)
-            for j, line in enumerate(activity.budget):
-                if line.funder not in known:
-                    yield unknown(
-                        (*base, "budget", j, "funder"), "organisation", line.funder, known
-                    )
+        references = _organisation_references(ctx)
+        yield from unknown_references(references, "organisation", ctx.organisation_ids)
+
+
+def _organisation_references(ctx: RuleContext) -> Iterator[tuple[DocPath, str | None]]:
+    for path, activity in activities(ctx):
+        yield (*path, "lead"), activity.lead
+        for j, partner in enumerate(activity.partners):
+            yield (*path, "partners", j), partner
+        for j, line in enumerate(activity.budget):
+            yield (*path, "budget", j, "funder"), line.funder

@@ -6,10 +6,11 @@ from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.loading.sourcemap import DocPath
 from uhc_roadmap.model import codes
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import activities, indicators
 from uhc_roadmap.rules.context import RuleContext
 
 
-class R005(Rule):
+class R005(Rule, name="unknown-region", severity=Severity.ERROR):
     """A region that is neither an ISO 3166-2 subdivision of the roadmap's country nor a group.
 
     Regions are ISO 3166-2 codes of the roadmap's own country (`MA-07` Marrakech-Safi), or
@@ -27,11 +28,6 @@ class R005(Rule):
             regions: [MA-07, MA-09]
     """
 
-    code = "R005"
-    name = "unknown-region"
-    severity = Severity.ERROR
-    family = "R"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         roadmap = ctx.roadmap
         groups = set(roadmap.region_groups)
@@ -46,13 +42,13 @@ class R005(Rule):
 
 
 def _region_references(ctx: RuleContext) -> Iterator[tuple[DocPath, str]]:
-    for i, activity in enumerate(ctx.roadmap.activities):
+    for path, activity in activities(ctx):
         for j, region in enumerate(activity.regions):
-            yield ("activities", i, "regions", j), region
-    for i, indicator in enumerate(ctx.roadmap.indicators):
+            yield (*path, "regions", j), region
+    for path, indicator in indicators(ctx):
         for j, point in enumerate(indicator.values):
             if point.region is not None:
-                yield ("indicators", i, "values", j, "region"), point.region
+                yield (*path, "values", j, "region"), point.region
 
 
 def _check_code(

@@ -7,7 +7,7 @@ from uhc_roadmap.rules.base import Finding, Rule
 from uhc_roadmap.rules.context import RuleContext
 
 
-class R006(Rule):
+class R006(Rule, name="dependency-cycle", severity=Severity.ERROR):
     """Activities depend on each other in a circle, so none of them can start first.
 
     The cycle is reported once, with its path, at the dependency that closes it.
@@ -22,11 +22,6 @@ class R006(Rule):
         - id: HRH-02
           depends_on: [HRH-01]
     """
-
-    code = "R006"
-    name = "dependency-cycle"
-    severity = Severity.ERROR
-    family = "R"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         graph = {

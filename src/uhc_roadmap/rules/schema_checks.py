@@ -1,17 +1,15 @@
-"""S: the document does not match the roadmap format (checked by the pydantic models)."""
+"""S: the document does not match the roadmap format (checked by the pydantic models).
+
+A class here documents its code; the code's default severity is in
+``uhc_roadmap.diagnostics.BUILTIN_SEVERITIES``, where the checks that report it read it.
+"""
 
 from __future__ import annotations
 
-from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import BuiltinRule
 
 
-class _Schema(BuiltinRule):
-    family = "S"
-    severity = Severity.ERROR
-
-
-class S001(_Schema):
+class S001(BuiltinRule, name="missing-field"):
     """A required field is missing.
 
     Reported at the mapping that should hold it (an activity, a budget line...).
@@ -22,11 +20,8 @@ class S001(_Schema):
         planned: {start: 2016-09-01, end: 2018-12-31}
     """
 
-    code = "S001"
-    name = "missing-field"
 
-
-class S002(_Schema):
+class S002(BuiltinRule, name="unknown-field"):
     """A field that the format does not know, often a typo.
 
     The closest known field is suggested.
@@ -37,11 +32,8 @@ class S002(_Schema):
         status: ongoing
     """
 
-    code = "S002"
-    name = "unknown-field"
 
-
-class S003(_Schema):
+class S003(BuiltinRule, name="wrong-type"):
     """A value of the wrong type: text where a number is expected, or the reverse.
 
     Nothing is coerced: a quoted `"12"` is not a number and an unquoted `1.10` is not text.
@@ -54,11 +46,8 @@ class S003(_Schema):
           - {year: 2017, funder: EU, planned: 120000}
     """
 
-    code = "S003"
-    name = "wrong-type"
 
-
-class S004(_Schema):
+class S004(BuiltinRule, name="invalid-value"):
     """A value outside what the field allows: not one of its choices, a malformed id, out of range.
 
     The hint gives the field's choices or expected shape, and the closest valid choice when
@@ -70,11 +59,8 @@ class S004(_Schema):
         status: ongoing
     """
 
-    code = "S004"
-    name = "invalid-value"
 
-
-class S005(_Schema):
+class S005(BuiltinRule, name="unknown-code"):
     """An unknown country, currency or language code (ISO 3166-1, ISO 4217, ISO 639-1).
 
     Codes are checked against the ISO standards (through pycountry) so that reports can
@@ -86,11 +72,8 @@ class S005(_Schema):
         country: GB
     """
 
-    code = "S005"
-    name = "unknown-code"
 
-
-class S006(_Schema):
+class S006(BuiltinRule, name="schema-version"):
     """The `schema_version` is one this version of uhc-roadmap does not read.
 
     Each file says which version of the format it is written in, so that a later format can
@@ -102,11 +85,8 @@ class S006(_Schema):
         schema_version: "1"
     """
 
-    code = "S006"
-    name = "schema-version"
 
-
-class S007(_Schema):
+class S007(BuiltinRule, name="invalid-date"):
     """A date that is not a calendar day written `YYYY-MM-DD`.
 
     A bare year or month is not a date.
@@ -116,9 +96,6 @@ class S007(_Schema):
     Good:
         due: 2021-06-30
     """
-
-    code = "S007"
-    name = "invalid-date"
 
 
 SCHEMA_RULES: tuple[type[BuiltinRule], ...] = (S001, S002, S003, S004, S005, S006, S007)

@@ -1,12 +1,15 @@
-"""Y: problems with the inline suppression comments themselves (checked by the pipeline)."""
+"""Y: problems with the inline suppression comments themselves (checked by the pipeline).
+
+A class here documents its code; the code's default severity is in
+``uhc_roadmap.diagnostics.BUILTIN_SEVERITIES``, where the checks that report it read it.
+"""
 
 from __future__ import annotations
 
-from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import BuiltinRule
 
 
-class Y013(BuiltinRule):
+class Y013(BuiltinRule, name="unused-suppression"):
     """An inline `# uhc-roadmap: disable=CODE` that silenced nothing.
 
     Reported only with `--warn-unused-ignores` (or `warn_unused_ignores = true`). A stale
@@ -20,11 +23,6 @@ class Y013(BuiltinRule):
         planned: 50000
         spent: 62000  # uhc-roadmap: disable=B001 (revised budget approved in 2018)
     """
-
-    code = "Y013"
-    name = "unused-suppression"
-    severity = Severity.WARNING
-    family = "Y"
 
 
 SUPPRESSION_RULES: tuple[type[BuiltinRule], ...] = (Y013,)

@@ -3,12 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
-from uhc_roadmap.loading.sourcemap import DocPath
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import missing_actual
 from uhc_roadmap.rules.context import RuleContext
 
 
-class T001(Rule):
+class T001(Rule, name="completed-without-actual-end", severity=Severity.WARNING):
     """A completed activity has no actual end date.
 
     Reports measure delays by comparing the actual end with the planned one; without it a
@@ -22,19 +22,8 @@ class T001(Rule):
         actual: {start: 2017-03-01, end: 2018-02-28}
     """
 
-    code = "T001"
-    name = "completed-without-actual-end"
-    severity = Severity.WARNING
-    family = "T"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, activity in enumerate(ctx.roadmap.activities):
-            if activity.status != "completed":
-                continue
-            if activity.actual is not None and activity.actual.end is not None:
-                continue
-            where = "actual" if activity.actual is not None else "status"
-            path: DocPath = ("activities", i, where)
+        for path, activity in missing_actual(ctx, ("completed",), "end"):
             yield Finding(
                 path,
                 f"{activity.id} is completed but has no actual end date",

@@ -3,14 +3,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
-from uhc_roadmap.loading.sourcemap import DocPath
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import missing_actual
 from uhc_roadmap.rules.context import RuleContext
 
 STARTED = ("ongoing", "finalising")
 
 
-class T002(Rule):
+class T002(Rule, name="ongoing-without-actual-start", severity=Severity.INFO):
     """An ongoing or finalising activity has no actual start date.
 
     Work under way has started on some day; recording it lets reports show late starts.
@@ -23,19 +23,8 @@ class T002(Rule):
         actual: {start: 2019-03-01}
     """
 
-    code = "T002"
-    name = "ongoing-without-actual-start"
-    severity = Severity.INFO
-    family = "T"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, activity in enumerate(ctx.roadmap.activities):
-            if activity.status not in STARTED:
-                continue
-            if activity.actual is not None and activity.actual.start is not None:
-                continue
-            where = "actual" if activity.actual is not None else "status"
-            path: DocPath = ("activities", i, where)
+        for path, activity in missing_actual(ctx, STARTED, "start"):
             yield Finding(
                 path,
                 f"{activity.id} is {activity.status} but has no actual start date",

@@ -5,10 +5,11 @@ from collections.abc import Iterator
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.model import Activity
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import activities
 from uhc_roadmap.rules.context import RuleContext
 
 
-class T003(Rule):
+class T003(Rule, name="progress-contradicts-status", severity=Severity.INFO):
     """`progress` contradicts the activity's status.
 
     Work done on a planned activity, less than all of a completed one, or all of one that is
@@ -25,16 +26,11 @@ class T003(Rule):
         progress: 40
     """
 
-    code = "T003"
-    name = "progress-contradicts-status"
-    severity = Severity.INFO
-    family = "T"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, activity in enumerate(ctx.roadmap.activities):
+        for path, activity in activities(ctx):
             problem = _contradiction(activity)
             if problem:
-                yield Finding(("activities", i, "progress"), problem[0], problem[1])
+                yield Finding((*path, "progress"), *problem)
 
 
 def _contradiction(activity: Activity) -> tuple[str, str] | None:

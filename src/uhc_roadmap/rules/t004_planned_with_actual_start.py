@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import Finding, Rule
+from uhc_roadmap.rules.common import activities
 from uhc_roadmap.rules.context import RuleContext
 
 
-class T004(Rule):
+class T004(Rule, name="planned-with-actual-start", severity=Severity.WARNING):
     """A planned activity has actual dates, so it has in fact started.
 
     `planned` means not started yet; an actual start says otherwise, and reports would
@@ -21,13 +22,8 @@ class T004(Rule):
         actual: {start: 2021-02-01}
     """
 
-    code = "T004"
-    name = "planned-with-actual-start"
-    severity = Severity.WARNING
-    family = "T"
-
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for i, activity in enumerate(ctx.roadmap.activities):
+        for path, activity in activities(ctx):
             actual = activity.actual
             if activity.status != "planned" or actual is None:
                 continue
@@ -35,7 +31,7 @@ class T004(Rule):
             if getattr(actual, field) is None:
                 continue
             yield Finding(
-                ("activities", i, "actual", field),
+                (*path, "actual", field),
                 f"{activity.id} is planned (not started) but has an actual {field} date",
                 "update the status (ongoing, completed...), or remove the actual dates",
             )

@@ -1,17 +1,15 @@
-"""Y: problems found while reading the YAML itself (checked by ``uhc_roadmap.loading``)."""
+"""Y: problems found while reading the YAML itself (checked by ``uhc_roadmap.loading``).
+
+A class here documents its code; the code's default severity is in
+``uhc_roadmap.diagnostics.BUILTIN_SEVERITIES``, where the checks that report it read it.
+"""
 
 from __future__ import annotations
 
-from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.rules.base import BuiltinRule
 
 
-class _Yaml(BuiltinRule):
-    family = "Y"
-    severity = Severity.ERROR
-
-
-class Y001(_Yaml):
+class Y001(BuiltinRule, name="yaml-syntax"):
     """The file is not valid YAML.
 
     The position is libyaml's: where the parser gave up, which is often just after the
@@ -23,11 +21,8 @@ class Y001(_Yaml):
         title: "Feuille de route: Maroc"
     """
 
-    code = "Y001"
-    name = "yaml-syntax"
 
-
-class Y002(_Yaml):
+class Y002(BuiltinRule, name="duplicate-key"):
     """A key appears twice in the same mapping.
 
     Most YAML readers silently keep one of the two values; which one differs between tools,
@@ -40,11 +35,8 @@ class Y002(_Yaml):
         status: completed
     """
 
-    code = "Y002"
-    name = "duplicate-key"
 
-
-class Y003(_Yaml):
+class Y003(BuiltinRule, name="no-aliases"):
     """Anchors (`&name`) and aliases (`*name`) are not allowed.
 
     Aliases hide from a reviewer what a value really is, and nested aliases can expand a
@@ -57,11 +49,8 @@ class Y003(_Yaml):
         partners: [WHO]
     """
 
-    code = "Y003"
-    name = "no-aliases"
 
-
-class Y004(_Yaml):
+class Y004(BuiltinRule, name="no-tags"):
     """Tags (`!!python/object`, `!!str`, `!custom`) are not allowed.
 
     A roadmap holds plain data. Tags that build program objects are refused before
@@ -73,11 +62,8 @@ class Y004(_Yaml):
         title: Feuille de route
     """
 
-    code = "Y004"
-    name = "no-tags"
 
-
-class Y005(_Yaml):
+class Y005(BuiltinRule, name="encoding"):
     """The file is not UTF-8 text.
 
     Roadmaps are UTF-8 (a BOM is accepted). Files saved as Latin-1, Windows-1252 or UTF-16,
@@ -89,11 +75,8 @@ class Y005(_Yaml):
         title: Santé   (UTF-8)
     """
 
-    code = "Y005"
-    name = "encoding"
 
-
-class Y006(_Yaml):
+class Y006(BuiltinRule, name="empty-file"):
     """The file is empty, or holds only comments.
 
     An empty file is usually a failed save or a file created and forgotten; it describes no
@@ -106,11 +89,8 @@ class Y006(_Yaml):
         country: MA
     """
 
-    code = "Y006"
-    name = "empty-file"
 
-
-class Y007(_Yaml):
+class Y007(BuiltinRule, name="single-document"):
     """The file holds several YAML documents.
 
     One file is one roadmap; a second document after `---` would be ignored by some tools.
@@ -123,11 +103,8 @@ class Y007(_Yaml):
         country: MA
     """
 
-    code = "Y007"
-    name = "single-document"
 
-
-class Y008(_Yaml):
+class Y008(BuiltinRule, name="top-level-mapping"):
     """The document is not a mapping of fields.
 
     A roadmap is a mapping of fields (`country:`, `title:`...). A list or a single value at
@@ -139,11 +116,8 @@ class Y008(_Yaml):
         country: MA
     """
 
-    code = "Y008"
-    name = "top-level-mapping"
 
-
-class Y009(_Yaml):
+class Y009(BuiltinRule, name="ambiguous-scalar"):
     """An unquoted value that YAML 1.1 readers would read differently.
 
     uhc-roadmap reads YAML 1.2, where `NO` is text (Norway's code) and `010` is ten. PyYAML,
@@ -156,12 +130,8 @@ class Y009(_Yaml):
         country: "NO"
     """
 
-    code = "Y009"
-    name = "ambiguous-scalar"
-    severity = Severity.WARNING
 
-
-class Y010(_Yaml):
+class Y010(BuiltinRule, name="complex-key"):
     """A mapping key is a list or a mapping.
 
     Keys are field names, ids or region codes: always plain text. A list or a mapping used
@@ -174,11 +144,8 @@ class Y010(_Yaml):
         a: value
     """
 
-    code = "Y010"
-    name = "complex-key"
 
-
-class Y011(_Yaml):
+class Y011(BuiltinRule, name="limits"):
     """The file is over the size limit, or nested too deeply.
 
     Limits keep hostile input cheap: 8 MiB and 64 levels by default, both configurable
@@ -190,11 +157,8 @@ class Y011(_Yaml):
         a: [1, 2]
     """
 
-    code = "Y011"
-    name = "limits"
 
-
-class Y012(_Yaml):
+class Y012(BuiltinRule, name="number-range"):
     """A number too large to represent.
 
     No amount or count needs thousands of digits, and converting them is slow; such a value
@@ -205,9 +169,6 @@ class Y012(_Yaml):
     Good:
         planned: 1000000
     """
-
-    code = "Y012"
-    name = "number-range"
 
 
 YAML_RULES: tuple[type[BuiltinRule], ...] = (
