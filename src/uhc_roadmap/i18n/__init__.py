@@ -3,21 +3,36 @@
 Catalogs are kept as ``.po`` files in ``locale/<lang>/`` (one file per part of the tool, e.g.
 ``report.po``, ``templates.po``) and compiled in memory on first use, so there is no build step
 and no compiled ``.mo`` file to keep in step with its source. English is the source language.
+The languages themselves, one record each, are in ``languages.py``.
 """
 
 from __future__ import annotations
 
 import gettext
 from functools import cache
-from importlib import resources
+from importlib.resources.abc import Traversable
 from io import BytesIO
 
-SOURCE_LANGUAGE = "en"
-LANGUAGES = ("en", "fr")
+from uhc_roadmap.i18n.languages import (
+    LANGUAGES,
+    SOURCE_LANGUAGE,
+    UnsupportedLanguage,
+    locale_folder,
+)
+
+__all__ = [
+    "LANGUAGES",
+    "N_",
+    "SOURCE_LANGUAGE",
+    "UnsupportedLanguage",
+    "catalog_files",
+    "translations",
+]
 
 
-class UnsupportedLanguage(ValueError):
-    """A --lang the tool has no labels for."""
+def N_(message: str) -> str:
+    """Marks an English msgid where it is defined (for extraction); it is translated where used."""
+    return message
 
 
 @cache
@@ -39,8 +54,8 @@ def translations(lang: str) -> gettext.NullTranslations:
     return merged or gettext.NullTranslations()
 
 
-def catalog_files(lang: str) -> list[resources.abc.Traversable]:
-    folder = resources.files("uhc_roadmap.i18n") / "locale" / lang
+def catalog_files(lang: str) -> list[Traversable]:
+    folder = locale_folder() / lang
     return sorted((p for p in folder.iterdir() if p.name.endswith(".po")), key=lambda p: p.name)
 
 

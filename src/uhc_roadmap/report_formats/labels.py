@@ -6,6 +6,7 @@ from datetime import date
 
 from uhc_roadmap.i18n import translations
 from uhc_roadmap.i18n.formatting import format_day, format_money, format_number, format_share
+from uhc_roadmap.i18n.languages import language
 from uhc_roadmap.progress.results import IndicatorProgress
 
 
@@ -14,6 +15,7 @@ class Labels:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self.language = language(lang)
         catalog = translations(lang)
         self.gettext = catalog.gettext
         self.ngettext = catalog.ngettext
@@ -86,4 +88,4 @@ class Labels:
         text = self.value(value)
         if indicator.measure != "percent" or value is None or isinstance(value, str):
             return text
-        return f"{text}\u00a0%" if self.lang == "fr" else f"{text}%"
+        return self.language.with_percent_sign(text)
