@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from uhc_roadmap.i18n import translations
@@ -45,6 +46,10 @@ class Labels:
             return value
         digits = 0 if float(value).is_integer() else 2 if abs(value) < 10 else 1
         return format_number(round(value, digits), self.lang, digits)
+
+    def listing(self, items: Iterable[str]) -> str:
+        """``GOV-01, FIN-02``: items joined with the language's list separator."""
+        return self.language.list_separator.join(items)
 
     def days(self, count: int) -> str:
         return self.ngettext("%(n)s day", "%(n)s days", count) % {"n": self.count(count)}
