@@ -15,7 +15,7 @@ from typing import Any
 
 import pycountry
 
-from uhc_roadmap.i18n import LANGUAGES
+from uhc_roadmap.i18n import LANGUAGES, SOURCE_LANGUAGE
 from uhc_roadmap.model import codes
 
 _COUNTRIES: Any = pycountry.countries
@@ -106,7 +106,7 @@ def _contains(alpha_2: str, wanted: str) -> bool:
     return record is not None and any(wanted in normalise(n) for n in _names(record))
 
 
-def resolve_country(query: str, available: Iterable[str], lang: str = "en") -> str:
+def resolve_country(query: str, available: Iterable[str], lang: str = SOURCE_LANGUAGE) -> str:
     """The alpha-2 code of the one country among ``available`` that ``query`` names."""
     found = sorted(set(available))
     matches = candidates(query, found)
@@ -124,7 +124,7 @@ def resolve_country(query: str, available: Iterable[str], lang: str = "en") -> s
     return matches[0]
 
 
-def describe(alpha_2_codes: Iterable[str], lang: str = "en") -> str:
+def describe(alpha_2_codes: Iterable[str], lang: str = SOURCE_LANGUAGE) -> str:
     """``Algeria (DZ), Morocco (MA)``, or ``none`` for an empty list."""
     items = [f"{country_name(code, lang)} ({code})" for code in alpha_2_codes]
     return ", ".join(items) if items else "none"

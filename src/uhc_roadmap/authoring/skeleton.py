@@ -55,7 +55,7 @@ class SkeletonOptions:
     phase: str
     start: date
     end: date
-    languages: tuple[str, ...] = ("en",)
+    languages: tuple[str, ...] = (SOURCE_LANGUAGE,)
     currency: str = "USD"
     schema_ref: str = DEFAULT_SCHEMA_REF
     """What the yaml-language-server line points at: the schema's URL or a relative path."""
