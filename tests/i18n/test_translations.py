@@ -36,3 +36,11 @@ def test_every_catalog_of_a_language_is_merged(lang: str) -> None:
         catalog = read_po(BytesIO(path.read_bytes()), locale=lang)
         message = next(m for m in catalog if m.id and isinstance(m.id, str) and m.string)
         assert merged.gettext(message.id) == message.string, path.name
+
+
+def test_a_part_is_translated_from_its_own_catalog_only() -> None:
+    skeleton = translations("fr", "skeleton")
+    assert skeleton.gettext("Ministry of Health") == "Ministère de la Santé"
+    assert skeleton.gettext("Reference date") == "Reference date"  # a label of templates.po
+    assert translations("fr").gettext("Reference date") != "Reference date"
+    assert translations("fr", "no-such-part").gettext("Governance") == "Governance"

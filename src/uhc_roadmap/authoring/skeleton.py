@@ -124,8 +124,8 @@ def check_options(options: SkeletonOptions) -> None:
 
 
 def catalog(lang: str) -> gettext.NullTranslations:
-    """``lang``'s catalog; for a language the tool has none for, the English msgids."""
-    return translations(lang) if lang in LANGUAGES else gettext.NullTranslations()
+    """``lang``'s skeleton.po; for a language the tool has none for, the English msgids."""
+    return translations(lang, "skeleton") if lang in LANGUAGES else gettext.NullTranslations()
 
 
 def texts_in(lang: str) -> dict[str, str]:

@@ -36,16 +36,18 @@ def N_(message: str) -> str:
 
 
 @cache
-def translations(lang: str) -> gettext.NullTranslations:
-    """gettext translations for ``lang``, merged from every catalog in ``locale/<lang>/``."""
+def translations(lang: str, part: str | None = None) -> gettext.NullTranslations:
+    """gettext translations for ``lang``, merged from every catalog in ``locale/<lang>/``;
+    with ``part``, from ``<part>.po`` alone (English msgids where the language lacks it)."""
     if lang not in LANGUAGES:
         raise UnsupportedLanguage(
             f"no labels for language `{lang}`; choose one of: {', '.join(LANGUAGES)}"
         )
     if lang == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
+    chosen = [c for c in catalog_files(lang) if part is None or c.name == f"{part}.po"]
     merged: gettext.NullTranslations | None = None
-    for catalog in catalog_files(lang):
+    for catalog in chosen:
         compiled = _compile(catalog.read_text(encoding="utf-8"), lang)
         if merged is None:
             merged = compiled
