@@ -1,7 +1,8 @@
 """Country and region names in a language, and finding a country from what a user typed.
 
 Names come from pycountry (ISO 3166) and its gettext catalogs, so ``Maroc`` and ``Algérie``
-follow the Debian iso-codes translations rather than a table of our own.
+follow the Debian iso-codes translations rather than a table of our own. A country is found by
+its name in English or in any UI language.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from typing import Any
 import pycountry
 
 from uhc_roadmap.errors import UsageError
+from uhc_roadmap.i18n import LANGUAGES, SOURCE_LANGUAGE
 from uhc_roadmap.model import codes
 
 _COUNTRIES: Any = pycountry.countries
+_ENGLISH = "en"  # pycountry's names are English; its catalogs translate from English
 _NAME_FIELDS = ("name", "official_name", "common_name")
 
 
@@ -27,7 +30,7 @@ class CountryLookupError(UsageError, LookupError):
 
 @cache
 def _catalog(domain: str, lang: str) -> gettext.NullTranslations:
-    if lang == "en":
+    if lang == _ENGLISH:
         return gettext.NullTranslations()
     return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang], fallback=True)
 
@@ -42,7 +45,7 @@ def country_name(alpha_2: str, lang: str) -> str:
     record = codes.country(alpha_2)
     if record is None:
         return alpha_2
-    english = getattr(record, "common_name", None) if lang == "en" else None
+    english = getattr(record, "common_name", None) if lang == _ENGLISH else None
     return english or _translate("iso3166-1", record.name, lang)
 
 
@@ -64,7 +67,9 @@ def _names(record: Any) -> Iterator[str]:
         english = getattr(record, field, None)
         if english:
             yield english
-            yield _translate("iso3166-1", english, "fr")
+            for lang in LANGUAGES:
+                if lang != _ENGLISH:
+                    yield _translate("iso3166-1", english, lang)
 
 
 def _by_code(query: str) -> Any | None:
@@ -77,7 +82,7 @@ def _by_code(query: str) -> Any | None:
 
 @cache
 def _exact_names() -> dict[str, frozenset[str]]:
-    """Normalised English and French names -> the alpha-2 codes bearing them."""
+    """Normalised names in English and every UI language -> the alpha-2 codes bearing them."""
     found: dict[str, set[str]] = {}
     for record in _COUNTRIES:
         for name in _names(record):
@@ -102,7 +107,7 @@ def _contains(alpha_2: str, wanted: str) -> bool:
     return record is not None and any(wanted in normalise(n) for n in _names(record))
 
 
-def resolve_country(query: str, available: Iterable[str], lang: str = "en") -> str:
+def resolve_country(query: str, available: Iterable[str], lang: str = SOURCE_LANGUAGE) -> str:
     """The alpha-2 code of the one country among ``available`` that ``query`` names."""
     found = sorted(set(available))
     matches = candidates(query, found)
@@ -120,7 +125,7 @@ def resolve_country(query: str, available: Iterable[str], lang: str = "en") -> s
     return matches[0]
 
 
-def describe(alpha_2_codes: Iterable[str], lang: str = "en") -> str:
+def describe(alpha_2_codes: Iterable[str], lang: str = SOURCE_LANGUAGE) -> str:
     """``Algeria (DZ), Morocco (MA)``, or ``none`` for an empty list."""
     items = [f"{country_name(code, lang)} ({code})" for code in alpha_2_codes]
     return ", ".join(items) if items else "none"

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import date, timedelta
+from io import BytesIO
 from pathlib import Path
 
 import pycountry
 import pytest
+from babel.messages.extract import extract_from_file
+from babel.messages.pofile import read_po
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT, check_text
 from uhc_roadmap.authoring.skeleton import (
-    LABELS,
     SkeletonError,
     SkeletonOptions,
     build_skeleton,
@@ -23,11 +26,14 @@ from uhc_roadmap.authoring.skeleton import (
     resolve_country,
 )
 from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.i18n import LANGUAGES, SOURCE_LANGUAGE
+from uhc_roadmap.i18n.languages import locale_folder
 from uhc_roadmap.model import Roadmap
 from uhc_roadmap.schema import SCHEMA_ID
 from uhc_roadmap.validation import check_bytes
 
 START, END = date(2024, 1, 1), date(2026, 12, 31)
+SKELETON = ROOT / "src" / "uhc_roadmap" / "authoring" / "skeleton.py"
 
 
 def skeleton(
@@ -67,9 +73,13 @@ def test_texts_are_written_in_each_language(languages: tuple[str, ...]) -> None:
     roadmap = loaded(skeleton("MA", languages))
     default = languages[0]
     assert roadmap.languages == list(languages)
+    axes = {
+        "fr": ["Gouvernance", "Financement de la santé", "Ressources humaines pour la santé"],
+        "en": ["Governance", "Health financing", "Human resources for health"],
+    }
     for lang in languages:
         titles = [axis.title.get(lang, default) for axis in roadmap.axes]
-        assert titles == [(LABELS[lang][a], False) for a in ("GOV", "FIN", "HRH")]
+        assert titles == [(title, False) for title in axes[lang]]
     country_name = {"fr": "Maroc", "en": "Morocco"}
     for lang in languages:
         assert country_name[lang] in roadmap.title.get(lang, default)[0]
@@ -99,6 +109,58 @@ def test_a_language_without_built_in_words_gets_english_placeholders() -> None:
     roadmap = loaded(built.text)
     assert roadmap.axes[0].title.get("ar", "ar") == ("Governance", False)
     assert_clean(built.text)
+
+
+def test_comments_speak_the_language_of_messages() -> None:
+    """The comments are English by default, whatever the roadmap's languages; they follow
+    ``messages`` (from the catalogs) while the texts stay in the roadmap's languages."""
+    english = skeleton("MA", ("fr",))
+    assert "# Written by `uhc-roadmap new`." in english
+    options = SkeletonOptions("MA", "UHCP-IV", START, END, ("en", "de"), messages="fr")
+    built = build_skeleton(options)
+    lines = built.text.splitlines()
+    assert lines[2] == (
+        "# Feuille de route du Partenariat pour la CSU : Maroc, phase UHCP-IV "
+        "(du 2024-01-01 au 2026-12-31)."
+    )
+    assert "# Les textes (de) sont des textes anglais provisoires : traduisez-les." in lines
+    assert '      en: "Governance"' in lines
+    assert "    # progress: 0  # pourcentage réalisé, pour une activité en cours" in lines
+    assert not [line for line in lines if "Written by" in line or "Status:" in line]
+    assert_clean(built.text)
+
+
+def skeleton_msgids() -> set[str]:
+    """The skeleton's words, extracted as translators' tools do: N_ texts, say/comment comments."""
+    keywords = {"N_": None, "say": None, "comment": None}
+    found = extract_from_file("python", str(SKELETON), keywords=keywords)
+    return {message for _, message, _, _ in found}
+
+
+def skeleton_catalog(lang: str) -> dict[str, str]:
+    path = Path(str(locale_folder() / lang / "skeleton.po"))
+    assert path.is_file(), f"{lang} has no skeleton.po: `new --lang {lang}` would write English"
+    catalog = read_po(BytesIO(path.read_bytes()), locale=lang)
+    return {m.id: m.string for m in catalog if m.id and isinstance(m.id, str) and not m.fuzzy}
+
+
+def test_the_skeleton_has_words_to_translate() -> None:
+    assert len(skeleton_msgids()) > 30
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE])
+def test_every_language_translates_every_skeleton_word(lang: str) -> None:
+    msgids, catalog = skeleton_msgids(), skeleton_catalog(lang)
+    assert sorted(m for m in msgids if not catalog.get(m)) == [], "untranslated"
+    assert sorted(set(catalog) - msgids) == [], "no longer used by skeleton.py"
+    for msgid in msgids:
+        names = sorted(re.findall(r"%\((\w+)\)s", msgid))
+        assert sorted(re.findall(r"%\((\w+)\)s", catalog[msgid])) == names, msgid
+
+
+def test_comments_in_a_language_without_catalog_are_refused() -> None:
+    with pytest.raises(SkeletonError, match="no comments in `de`; choose one of: en, fr"):
+        build_skeleton(SkeletonOptions("MA", "P1", START, END, messages="de"))
 
 
 def test_schema_ref_can_point_at_a_relative_path() -> None:

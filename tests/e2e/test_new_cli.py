@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import golden, run_cli
+from uhc_roadmap.i18n import LANGUAGES
 
 pytestmark = pytest.mark.e2e
 ARGS = (
@@ -84,3 +85,12 @@ def test_other_languages_are_noted_on_standard_error() -> None:
     assert completed.returncode == 0
     assert "no built-in texts in `ar`" in completed.stderr
     assert "English placeholders" in completed.stdout
+
+
+@pytest.mark.parametrize("languages", [*LANGUAGES, "fr,en"])
+def test_skeleton_text_is_the_golden_one(languages: str) -> None:
+    """Every byte of the skeleton in each language, and in two: its words come from catalogs."""
+    completed = run_cli(*ARGS, "--lang", languages)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stderr == ""
+    golden(f"new/morocco-{languages.replace(',', '-')}.yaml", completed.stdout)

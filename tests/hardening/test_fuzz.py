@@ -20,6 +20,7 @@ from tests.conftest import ROADMAPS
 from tests.hardening.conftest import FUZZ, MINIMAL
 from tests.hardening.strategies import dump, odd_values, roadmap_data, roadmaps
 from uhc_roadmap.diagnostics import Diagnostic, Severity
+from uhc_roadmap.i18n import LANGUAGES
 from uhc_roadmap.loading import load_document
 from uhc_roadmap.validation import CheckedFile, RuleSelection, ValidationOptions, check_bytes
 
@@ -248,7 +249,7 @@ def assert_budget(figures: Any) -> None:
     text=roadmaps(),
     template=st.sampled_from(["roadmap", "brief"]),
     output_format=st.sampled_from(["html", "md"]),
-    lang=st.sampled_from(["fr", "en"]),
+    lang=st.sampled_from(LANGUAGES),
 )
 def test_render_makes_a_document_of_any_valid_roadmap(
     text: str, template: str, output_format: str, lang: str

@@ -33,6 +33,7 @@ import pytest
 
 from tests.render import png
 from tests.render.conftest import EXAMPLES, XSS, load, render
+from uhc_roadmap.i18n import LANGUAGES, SOURCE_LANGUAGE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
@@ -119,15 +120,16 @@ def page_requests(netlog: Path) -> list[str]:
     ]
 
 
+def _own_language(path: Path) -> str:
+    lang = load(path).default_language
+    return lang if lang in LANGUAGES else SOURCE_LANGUAGE
+
+
 @pytest.fixture(scope="module")
 def visits(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Visit]:
-    """Each example's roadmap and brief (its own language), and the XSS fixture in both."""
-    pages = [
-        (p, t, "fr" if load(p).default_language == "fr" else "en")
-        for p in EXAMPLES
-        for t in ("roadmap", "brief")
-    ]
-    pages += [(XSS, t, lang) for t in ("roadmap", "brief") for lang in ("fr", "en")]
+    """Each example's roadmap and brief (its own language), and the XSS fixture in every one."""
+    pages = [(p, t, _own_language(p)) for p in EXAMPLES for t in ("roadmap", "brief")]
+    pages += [(XSS, t, lang) for t in ("roadmap", "brief") for lang in LANGUAGES]
     found = {}
     for path, template, lang in pages:
         name = f"{path.stem}-{template}-{lang}"
@@ -176,7 +178,7 @@ def test_no_request_leaves_the_page(visits: dict[str, Visit], name: str) -> None
 
 
 @pytest.mark.parametrize("template", ["roadmap", "brief"])
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_hostile_roadmap_runs_no_script_and_fetches_nothing(
     visits: dict[str, Visit], template: str, lang: str
 ) -> None:

@@ -46,6 +46,23 @@ def test_user_template_can_extend_the_builtin_layout() -> None:
     assert 'class="chart chart-axes"' in html
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "en English English ltr [Lead:] GOV-01, FIN-02"),
+        ("fr", "fr français French ltr [Lead\u00a0:] GOV-01, FIN-02"),
+    ],
+)
+def test_a_template_reads_the_language_record(tmp_path: Path, lang: str, expected: str) -> None:
+    body = (
+        "{{ language.code }} {{ language.native_name }} {{ language.english_name }} "
+        "{{ language.direction }} [Lead{{ colon }}] "
+        '{{ ["GOV-01", "FIN-02"] | join(language.list_separator) }}'
+    )
+    folder = user_template(tmp_path, body)
+    assert render(MOROCCO, "t", "md", lang, template_dir=folder) == expected
+
+
 @pytest.mark.parametrize("name", ["../../etc/passwd", "/etc/passwd", "a/b", "..", "", "x.md"])
 def test_template_names_cannot_leave_the_template_folders(name: str) -> None:
     with pytest.raises(TemplateChoiceError):

@@ -6,6 +6,7 @@ format, keep the field order of the documentation and quote exactly what needs q
 
 from __future__ import annotations
 
+import gettext
 import json
 import re
 from dataclasses import dataclass
@@ -14,47 +15,32 @@ from typing import Any
 
 from uhc_roadmap.countries import candidates, country_name, describe, normalise
 from uhc_roadmap.errors import UsageError
+from uhc_roadmap.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, translations
+from uhc_roadmap.i18n.languages import language
 from uhc_roadmap.model import codes
 from uhc_roadmap.model.types import DATE_PATTERN, ID_PATTERN
 from uhc_roadmap.schema import SCHEMA_ID
 from uhc_roadmap.suggest import nearest
 
-# The words of the skeleton, per language. Any other language gets the English words, marked.
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "UHC Partnership roadmap – {country}, {phase}",
-        "ministry": "Ministry of Health",
-        "who_office": "WHO Country Office – {country}",
-        "GOV": "Governance",
-        "FIN": "Health financing",
-        "HRH": "Human resources for health",
-        "activity": "Joint annual review of the roadmap with the Ministry and partners",
-        "milestone": "First joint annual review held",
-        "indicator": "Joint annual reviews held",
-        "unit": "reviews",
-        "FIN-01": "Health financing situation analysis",
-        "FIN-01.M1": "Analysis report validated",
-        "HRH-01": "National strategy for human resources for health",
-        "HRH-01.M1": "Strategy adopted",
-    },
-    "fr": {
-        "title": "Feuille de route du Partenariat pour la CSU – {country}, {phase}",
-        "ministry": "Ministère de la Santé",
-        "who_office": "Bureau de pays de l'OMS – {country}",
-        "GOV": "Gouvernance",
-        "FIN": "Financement de la santé",
-        "HRH": "Ressources humaines pour la santé",
-        "activity": "Revue annuelle conjointe de la feuille de route avec le ministère et les partenaires",
-        "milestone": "Première revue annuelle conjointe tenue",
-        "indicator": "Revues annuelles conjointes tenues",
-        "unit": "revues",
-        "FIN-01": "Analyse de la situation du financement de la santé",
-        "FIN-01.M1": "Rapport d'analyse validé",
-        "HRH-01": "Stratégie nationale des ressources humaines pour la santé",
-        "HRH-01.M1": "Stratégie adoptée",
-    },
+# The example texts, written in each language of the roadmap: English msgids, translated in each
+# language's locale/<lang>/skeleton.po. A language the tool has no catalog for gets them in
+# English, marked as placeholders.
+WORDS: dict[str, str] = {
+    "title": N_("UHC Partnership roadmap – %(country)s, %(phase)s"),
+    "ministry": N_("Ministry of Health"),
+    "who_office": N_("WHO Country Office – %(country)s"),
+    "GOV": N_("Governance"),
+    "FIN": N_("Health financing"),
+    "HRH": N_("Human resources for health"),
+    "activity": N_("Joint annual review of the roadmap with the Ministry and partners"),
+    "milestone": N_("First joint annual review held"),
+    "indicator": N_("Joint annual reviews held"),
+    "unit": N_("reviews"),
+    "FIN-01": N_("Health financing situation analysis"),
+    "FIN-01.M1": N_("Analysis report validated"),
+    "HRH-01": N_("National strategy for human resources for health"),
+    "HRH-01.M1": N_("Strategy adopted"),
 }
-FALLBACK_LANGUAGE = "en"
 AXES = (("GOV", "governance"), ("FIN", "financing"), ("HRH", "workforce"))
 EXAMPLE_BUDGET = 50000
 DEFAULT_SCHEMA_REF = SCHEMA_ID
@@ -70,31 +56,33 @@ class SkeletonOptions:
     phase: str
     start: date
     end: date
-    languages: tuple[str, ...] = ("en",)
+    languages: tuple[str, ...] = (SOURCE_LANGUAGE,)
     currency: str = "USD"
     schema_ref: str = DEFAULT_SCHEMA_REF
     """What the yaml-language-server line points at: the schema's URL or a relative path."""
+    messages: str = SOURCE_LANGUAGE
+    """The language of the comments that teach the format (one the tool has a catalog for)."""
 
 
 @dataclass(frozen=True)
 class Skeleton:
     text: str
     untranslated: tuple[str, ...]
-    """Requested languages without built-in words: their texts are English placeholders."""
+    """Requested languages without a catalog: their texts are English placeholders."""
 
 
 def resolve_country(query: str) -> tuple[str, str]:
     """The alpha-2 code and English name of a country given as alpha-2, alpha-3 or name.
 
-    Names are English or French, in any case and with or without accents; a part of a name
-    is enough when it names one country only.
+    Names are in English or a UI language, in any case and with or without accents; a part of
+    a name is enough when it names one country only.
     """
     found = candidates(query, codes.country_codes())
     if not found:
         raise SkeletonError(f"unknown country `{query}`{_country_suggestion(query)}")
     if len(found) > 1:
         raise SkeletonError(f"`{query}` could be {describe(found)}; give the ISO code")
-    return found[0], country_name(found[0], "en")
+    return found[0], country_name(found[0], SOURCE_LANGUAGE)
 
 
 def parse_day(option: str, value: str) -> date:
@@ -130,6 +118,21 @@ def check_options(options: SkeletonOptions) -> None:
         raise SkeletonError(f"--start {options.start} must be before --end {options.end}")
     if not codes.is_currency(options.currency):
         raise SkeletonError(f"--currency: `{options.currency}` is not an ISO 4217 code (e.g. USD)")
+    if options.messages not in LANGUAGES:
+        raise SkeletonError(
+            f"no comments in `{options.messages}`; choose one of: {', '.join(LANGUAGES)}"
+        )
+
+
+def catalog(lang: str) -> gettext.NullTranslations:
+    """``lang``'s skeleton.po; for a language the tool has none for, the English msgids."""
+    return translations(lang, "skeleton") if lang in LANGUAGES else gettext.NullTranslations()
+
+
+def texts_in(lang: str) -> dict[str, str]:
+    """The example texts in ``lang``, with their ``%(country)s`` and ``%(phase)s`` to fill."""
+    translate = catalog(lang).gettext
+    return {key: translate(msgid) for key, msgid in WORDS.items()}
 
 
 def build_skeleton(options: SkeletonOptions) -> Skeleton:
@@ -147,7 +150,10 @@ class _Writer:
         self.record: Any = codes.country(options.country)
         if self.record is None:
             raise SkeletonError(f"unknown country `{options.country}`")
-        self.untranslated = tuple(lang for lang in options.languages if lang not in LABELS)
+        self.untranslated = tuple(lang for lang in options.languages if lang not in LANGUAGES)
+        self.texts = {lang: texts_in(lang) for lang in options.languages}
+        self.names = {lang: country_name(options.country, lang) for lang in options.languages}
+        self.messages = catalog(options.messages).gettext
         start, end = options.start, options.end
         self.milestone_due = min(date(start.year, 12, 31), end)
         self.reviews = end.year - start.year + 1
@@ -164,57 +170,76 @@ class _Writer:
 
     def header(self) -> list[str]:
         o = self.o
-        name = country_name(o.country, FALLBACK_LANGUAGE)
+        name = country_name(o.country, o.messages)
         lines = [
             f"# yaml-language-server: $schema={o.schema_ref}",
             "#",
-            f"# UHC Partnership roadmap: {name}, phase {o.phase} ({o.start} to {o.end}).",
-            "# Written by `uhc-roadmap new`. Replace the example activity and indicator with your",
-            "# own, then check the file with `uhc-roadmap validate <this file>`.",
-            "# Format reference: docs/format.md. Dates are YYYY-MM-DD; ids are upper-case.",
+            *self.comment(
+                "UHC Partnership roadmap: %(country)s, phase %(phase)s (%(start)s to %(end)s).",
+                country=name,
+                phase=o.phase,
+                start=o.start,
+                end=o.end,
+            ),
+            *self.comment(
+                "Written by `uhc-roadmap new`. Replace the example activity and indicator with "
+                "your\nown, then check the file with `uhc-roadmap validate <this file>`."
+            ),
+            *self.comment(
+                "Format reference: docs/format.md. Dates are YYYY-MM-DD; ids are upper-case."
+            ),
         ]
         if self.untranslated:
-            listed = ", ".join(self.untranslated)
-            lines.append(f"# The texts in {listed} are English placeholders: translate them.")
+            listed = language(o.messages).list_separator.join(self.untranslated)
+            lines += self.comment(
+                "The texts in %(languages)s are English placeholders: translate them.",
+                languages=listed,
+            )
         return [*lines, ""]
 
     def top(self) -> list[str]:
         o = self.o
-        names = {lang: country_name(o.country, lang) for lang in o.languages}
-        title = {
-            lang: self.word(lang, "title").format(country=names[lang], phase=o.phase)
-            for lang in o.languages
-        }
+        title = self.words("title")
+        country = self.say("ISO 3166-1 alpha-2 (%(country)s)", country=self.names[o.languages[0]])
         return [
             'schema_version: "1"',
-            f'country: "{o.country}"  # ISO 3166-1 alpha-2 ({names[o.languages[0]]})',
+            f'country: "{o.country}"  # {country}',
             *self.text("title", title, 0),
-            "# summary: a paragraph on what the partnership supports (Text, like title)",
-            f"languages: [{', '.join(o.languages)}]  # the first is the default language",
+            "# summary: "
+            + self.say("a paragraph on what the partnership supports (Text, like title)"),
+            f"languages: [{', '.join(o.languages)}]  # "
+            + self.say("the first is the default language"),
             "programme: UHC Partnership",
             f"phase: {{id: {o.phase}, start: {o.start}, end: {o.end}}}",
-            "# as_of: YYYY-MM-DD  # the date the progress data describes (default: today)",
-            f"currency: {o.currency}  # ISO 4217; budget amounts are in this currency",
+            "# as_of: YYYY-MM-DD  # "
+            + self.say("the date the progress data describes (default: today)"),
+            f"currency: {o.currency}  # "
+            + self.say("ISO 4217; budget amounts are in this currency"),
             "",
         ]
 
     def organisations(self) -> list[str]:
         country = self.o.country
         return [
-            "# Organisations: government, who, funder, un_agency, ngo, academic,",
-            "# health_facility or other. Activities and budget lines refer to them by id.",
+            *self.comment(
+                "Organisations: government, who, funder, un_agency, ngo, academic,\n"
+                "health_facility or other. Activities and budget lines refer to them by id."
+            ),
             "organisations:",
             "  - id: MOH",
             *self.text("name", self.words("ministry"), 4),
             "    type: government",
             f"  - id: WHO-{country}",
-            *self.text("name", self.words("who_office", country=True), 4),
+            *self.text("name", self.words("who_office"), 4),
             "    type: who",
             "",
         ]
 
     def axes(self) -> list[str]:
-        lines = ["# The priority axes of the roadmap; every activity belongs to one.", "axes:"]
+        lines = [
+            *self.comment("The priority axes of the roadmap; every activity belongs to one."),
+            "axes:",
+        ]
         for axis_id, block in AXES:
             lines += [
                 f"  - id: {axis_id}",
@@ -223,32 +248,39 @@ class _Writer:
             ]
             if axis_id == AXES[0][0]:
                 lines.append(
-                    "    # objective: what the axis should achieve by the end of the phase"
+                    "    # objective: "
+                    + self.say("what the axis should achieve by the end of the phase")
                 )
         return [*lines, ""]
 
     def activities(self) -> list[str]:
         o = self.o
         return [
-            "# Example activities, one per axis: GOV-01 shows most fields; copy it for your own.",
-            "# Status: planned, ongoing, finalising, completed, cancelled or suspended.",
+            *self.comment(
+                "Example activities, one per axis: GOV-01 shows most fields; copy it for your own."
+            ),
+            *self.comment(
+                "Status: planned, ongoing, finalising, completed, cancelled or suspended."
+            ),
             "activities:",
             "  - id: GOV-01",
             "    axis: GOV",
             *self.text("title", self.words("activity"), 4),
             "    status: planned",
             f"    planned: {{start: {o.start}, end: {o.end}}}",
-            "    # actual: {start: YYYY-MM-DD, end: YYYY-MM-DD}  # once it has started / ended",
-            "    # progress: 0  # percent done, for ongoing work",
+            "    # actual: {start: YYYY-MM-DD, end: YYYY-MM-DD}  # "
+            + self.say("once it has started / ended"),
+            "    # progress: 0  # " + self.say("percent done, for ongoing work"),
             "    lead: MOH",
             f"    partners: [WHO-{o.country}]",
-            "    # regions: []  # ISO 3166-2 codes or region group ids; none = national",
-            "    # depends_on: []  # ids of activities that must finish first",
+            "    # regions: []  # "
+            + self.say("ISO 3166-2 codes or region group ids; none = national"),
+            "    # depends_on: []  # " + self.say("ids of activities that must finish first"),
             "    milestones:",
             "      - id: GOV-01.M1",
             *self.text("title", self.words("milestone"), 8),
             f"        due: {self.milestone_due}",
-            "        # done_on: YYYY-MM-DD  # the day it was reached",
+            "        # done_on: YYYY-MM-DD  # " + self.say("the day it was reached"),
             "    budget:",
             f"      - year: {o.start.year}",
             f"        funder: WHO-{o.country}",
@@ -278,7 +310,9 @@ class _Writer:
     def indicators(self) -> list[str]:
         o = self.o
         return [
-            "# Indicators measure an axis or an activity: number, percent or qualitative.",
+            *self.comment(
+                "Indicators measure an axis or an activity: number, percent or qualitative."
+            ),
             "indicators:",
             "  - id: GOV-01.I1",
             *self.text("title", self.words("indicator"), 4),
@@ -292,16 +326,25 @@ class _Writer:
             "    key: true",
         ]
 
-    def word(self, lang: str, key: str) -> str:
-        return LABELS.get(lang, LABELS[FALLBACK_LANGUAGE])[key]
+    def say(self, msgid: str, **values: object) -> str:
+        """A comment's words in the language of messages; ``values`` fill its ``%(name)s``."""
+        translated = self.messages(msgid)
+        return translated % values if values else translated
 
-    def words(self, key: str, *, country: bool = False) -> dict[str, str]:
-        return {
-            lang: self.word(lang, key).format(country=country_name(self.o.country, lang))
-            if country
-            else self.word(lang, key)
-            for lang in self.o.languages
-        }
+    def comment(self, msgid: str, **values: object) -> list[str]:
+        """A comment of its own, one ``#`` line per line of its translation."""
+        return [f"# {line}" for line in self.say(msgid, **values).split("\n")]
+
+    def word(self, lang: str, key: str) -> str:
+        """An example text in ``lang``, the country named in that language."""
+        text = self.texts[lang][key]
+        if "%(" not in WORDS[key]:
+            return text
+        return text % {"country": self.names[lang], "phase": self.o.phase}
+
+    def words(self, key: str) -> dict[str, str]:
+        """An example text in every language of the roadmap."""
+        return {lang: self.word(lang, key) for lang in self.o.languages}
 
     def text(self, field: str, values: dict[str, str], indent: int) -> list[str]:
         """A Text field: a plain string for one language, one line per language otherwise."""
@@ -322,7 +365,7 @@ def _country_suggestion(query: str) -> str:
     names = {
         normalise(country_name(code, lang)): code
         for code in codes.country_codes()
-        for lang in ("en", "fr")
+        for lang in LANGUAGES
     }
     close = nearest(normalise(query), names, cutoff=0.75)
     if close is None:

@@ -3,36 +3,51 @@
 Catalogs are kept as ``.po`` files in ``locale/<lang>/`` (one file per part of the tool, e.g.
 ``report.po``, ``templates.po``) and compiled in memory on first use, so there is no build step
 and no compiled ``.mo`` file to keep in step with its source. English is the source language.
+The languages themselves, one record each, are in ``languages.py``.
 """
 
 from __future__ import annotations
 
 import gettext
 from functools import cache
-from importlib import resources
+from importlib.resources.abc import Traversable
 from io import BytesIO
 
-from uhc_roadmap.errors import UsageError
+from uhc_roadmap.i18n.languages import (
+    LANGUAGES,
+    SOURCE_LANGUAGE,
+    UnsupportedLanguage,
+    locale_folder,
+)
 
-SOURCE_LANGUAGE = "en"
-LANGUAGES = ("en", "fr")
+__all__ = [
+    "LANGUAGES",
+    "N_",
+    "SOURCE_LANGUAGE",
+    "UnsupportedLanguage",
+    "catalog_files",
+    "translations",
+]
 
 
-class UnsupportedLanguage(UsageError, ValueError):
-    """A --lang the tool has no labels for."""
+def N_(message: str) -> str:
+    """Marks an English msgid where it is defined (for extraction); it is translated where used."""
+    return message
 
 
 @cache
-def translations(lang: str) -> gettext.NullTranslations:
-    """gettext translations for ``lang``, merged from every catalog in ``locale/<lang>/``."""
+def translations(lang: str, part: str | None = None) -> gettext.NullTranslations:
+    """gettext translations for ``lang``, merged from every catalog in ``locale/<lang>/``;
+    with ``part``, from ``<part>.po`` alone (English msgids where the language lacks it)."""
     if lang not in LANGUAGES:
         raise UnsupportedLanguage(
             f"no labels for language `{lang}`; choose one of: {', '.join(LANGUAGES)}"
         )
     if lang == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
+    chosen = [c for c in catalog_files(lang) if part is None or c.name == f"{part}.po"]
     merged: gettext.NullTranslations | None = None
-    for catalog in catalog_files(lang):
+    for catalog in chosen:
         compiled = _compile(catalog.read_text(encoding="utf-8"), lang)
         if merged is None:
             merged = compiled
@@ -41,8 +56,8 @@ def translations(lang: str) -> gettext.NullTranslations:
     return merged or gettext.NullTranslations()
 
 
-def catalog_files(lang: str) -> list[resources.abc.Traversable]:
-    folder = resources.files("uhc_roadmap.i18n") / "locale" / lang
+def catalog_files(lang: str) -> list[Traversable]:
+    folder = locale_folder() / lang
     return sorted((p for p in folder.iterdir() if p.name.endswith(".po")), key=lambda p: p.name)
 
 

@@ -15,7 +15,8 @@ from typing import ParamSpec, TypeVar
 from babel.dates import format_date as _format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
-_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
+from uhc_roadmap.i18n.languages import language
+
 _FLOAT_DIGITS = 400  # the largest float has 309 digits before the decimal point
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -35,8 +36,8 @@ def wide_decimals(function: Callable[P, R]) -> Callable[P, R]:
 
 
 def locale_for(lang: str) -> str:
-    """The CLDR locale used for a language (British English: day-month-year dates)."""
-    return _LOCALES.get(lang, lang)
+    """The CLDR locale used for a language (its record's: ``en_GB`` for ``en``)."""
+    return language(lang).locale
 
 
 def format_day(value: date, lang: str, style: str = "long") -> str:
@@ -55,16 +56,14 @@ def format_share(ratio: float | None, lang: str) -> str:
     """A ratio (0.5) as a percentage (``50 %`` in French, ``50%`` in English); None as a dash."""
     if ratio is None:
         return "–"
-    return format_percent(ratio, locale=locale_for(lang))
+    record = language(lang)
+    return format_percent(ratio, record.percent_pattern, locale=record.locale)
 
 
 @wide_decimals
 def format_money(amount: float, currency: str, lang: str) -> str:
     """``US$1,234,567`` / ``1 234 567 $US``: whole units, as roadmap budgets are written."""
+    record = language(lang)
     return format_currency(
-        amount,
-        currency,
-        format="#,##0 ¤" if lang == "fr" else "¤#,##0",
-        locale=locale_for(lang),
-        currency_digits=False,
+        amount, currency, format=record.money_pattern, locale=record.locale, currency_digits=False
     )

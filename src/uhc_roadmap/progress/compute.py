@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from uhc_roadmap.countries import country_name, subdivision_name
-from uhc_roadmap.i18n import LANGUAGES, translations
+from uhc_roadmap.i18n import LANGUAGES, SOURCE_LANGUAGE, translations
 from uhc_roadmap.model import Roadmap, Text
 from uhc_roadmap.progress.activities import activity_progress, combined
 from uhc_roadmap.progress.budget import budget_progress
@@ -26,7 +26,7 @@ from uhc_roadmap.progress.results import (
 def report_language(roadmap: Roadmap) -> str:
     """The roadmap's first language when the tool has labels for it, else English."""
     first = roadmap.default_language
-    return first if first in LANGUAGES else "en"
+    return first if first in LANGUAGES else SOURCE_LANGUAGE
 
 
 class _Names:

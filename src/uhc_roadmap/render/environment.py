@@ -18,10 +18,9 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from uhc_roadmap.i18n import translations
+from uhc_roadmap.i18n.languages import language
 from uhc_roadmap.render.filters import Filters, finalize_html, finalize_markdown
 
-# French sets a (no-break) space before a colon: ``Pays : Maroc``.
-COLONS = {"fr": "\u00a0:"}
 # Repetition and powers are the sandbox's one cheap way to exhaust memory or time.
 MAX_REPEAT = 1_000_000
 MAX_EXPONENT = 1_000
@@ -70,6 +69,7 @@ def make_environment(
     )
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(Filters(lang, currency).as_mapping())
-    env.globals["colon"] = COLONS.get(lang, ":")
+    env.globals["language"] = record = language(lang)
+    env.globals["colon"] = record.colon
     env.policies["ext.i18n.trimmed"] = True
     return env

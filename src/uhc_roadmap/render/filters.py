@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import cache
 from typing import Any
 
-from babel import Locale
 from babel.numbers import format_decimal, format_percent
 
 from uhc_roadmap.formats.markdown import escape as escape_markdown
@@ -20,9 +18,9 @@ from uhc_roadmap.i18n.formatting import (
     format_money,
     format_number,
     format_share,
-    locale_for,
     wide_decimals,
 )
+from uhc_roadmap.i18n.languages import language
 from uhc_roadmap.render.text import UserText, markdown_text, markdown_url
 
 DASH = "–"
@@ -53,10 +51,11 @@ class Filters:
         """An indicator value as written: ``15.1``, ``12``; a percent measure as ``50,7 %``."""
         if value is None:
             return DASH
-        locale = locale_for(self.lang)
+        record = language(self.lang)
         if measure == "percent":
-            return format_percent(value / 100, _percent_pattern(locale), locale=locale)
-        return format_decimal(value, "#,##0.##", locale=locale)
+            pattern = _two_decimals(record.percent_pattern)
+            return format_percent(value / 100, pattern, locale=record.locale)
+        return format_decimal(value, "#,##0.##", locale=record.locale)
 
     def percent(self, ratio: float | None) -> str:
         """A ratio (0.5) as ``50 %`` / ``50%``; None (nothing to measure) as a dash."""
@@ -82,10 +81,8 @@ class Filters:
         }
 
 
-@cache
-def _percent_pattern(locale: str) -> str:
-    """The locale's percent pattern (``#,##0 %`` in French) with up to two decimals."""
-    pattern: str = Locale.parse(locale).percent_formats[None].pattern
+def _two_decimals(pattern: str) -> str:
+    """A percent pattern (``#,##0 %`` in French) with up to two decimals."""
     return pattern.replace("0", "0.##", 1)
 
 

@@ -7,10 +7,7 @@ translation happens when a document is built, in its language.
 
 from __future__ import annotations
 
-
-def N_(message: str) -> str:
-    return message
-
+from uhc_roadmap.i18n import N_
 
 BUILDING_BLOCKS = {
     "governance": N_("Leadership and governance"),

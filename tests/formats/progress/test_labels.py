@@ -1,4 +1,4 @@
-"""Every label the report formats show has a French translation in the catalogs."""
+"""Every label the report formats show has a translation in every language's catalogs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 
 from tests.conftest import ROOT
 from uhc_roadmap.formats.progress.labels import Labels
-from uhc_roadmap.i18n import catalog_files
+from uhc_roadmap.i18n import LANGUAGES, SOURCE_LANGUAGE, catalog_files
 
 PACKAGE = ROOT / "src" / "uhc_roadmap" / "formats" / "progress"
 CALLS = {"L", "labels", "gettext", "_"}
@@ -43,11 +43,11 @@ def test_the_formats_use_labels() -> None:
 
 
 @cache
-def french_msgids() -> frozenset[str]:
-    """Every msgid with a French translation, in any catalog of the tool."""
+def translated_msgids(lang: str) -> frozenset[str]:
+    """Every msgid with a translation in ``lang``, in any catalog of the tool."""
     found: set[str] = set()
-    for path in catalog_files("fr"):
-        catalog = read_po(io.BytesIO(path.read_bytes()), locale="fr")
+    for path in catalog_files(lang):
+        catalog = read_po(io.BytesIO(path.read_bytes()), locale=lang)
         for message in catalog:
             msgid = message.id if isinstance(message.id, str) else message.id[0]
             if (
@@ -59,9 +59,10 @@ def french_msgids() -> frozenset[str]:
     return frozenset(found)
 
 
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE])
 @pytest.mark.parametrize("msgid", sorted(msgids()), ids=lambda m: m[0])
-def test_label_is_translated(msgid: tuple[str, ...]) -> None:
-    assert msgid[0] in french_msgids()
+def test_label_is_translated(msgid: tuple[str, ...], lang: str) -> None:
+    assert msgid[0] in translated_msgids(lang)
 
 
 def test_french_plurals_follow_the_count() -> None:

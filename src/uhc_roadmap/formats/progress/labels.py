@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from uhc_roadmap.i18n import translations
 from uhc_roadmap.i18n.formatting import format_day, format_money, format_number, format_share
+from uhc_roadmap.i18n.languages import language
 from uhc_roadmap.progress.results import IndicatorProgress
 
 
@@ -14,6 +16,7 @@ class Labels:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self.language = language(lang)
         catalog = translations(lang)
         self.gettext = catalog.gettext
         self.ngettext = catalog.ngettext
@@ -43,6 +46,10 @@ class Labels:
             return value
         digits = 0 if float(value).is_integer() else 2 if abs(value) < 10 else 1
         return format_number(round(value, digits), self.lang, digits)
+
+    def listing(self, items: Iterable[str]) -> str:
+        """``GOV-01, FIN-02``: items joined with the language's list separator."""
+        return self.language.list_separator.join(items)
 
     def days(self, count: int) -> str:
         return self.ngettext("%(n)s day", "%(n)s days", count) % {"n": self.count(count)}
@@ -86,4 +93,4 @@ class Labels:
         text = self.value(value)
         if indicator.measure != "percent" or value is None or isinstance(value, str):
             return text
-        return f"{text}\u00a0%" if self.lang == "fr" else f"{text}%"
+        return self.language.with_percent_sign(text)

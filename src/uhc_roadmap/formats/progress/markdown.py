@@ -66,7 +66,7 @@ class MarkdownFormat(ProgressFormat):
         weighted = f"{L('weighted by budget')} {L.share(p.completion.by_budget)}"
         total = L.ngettext("%(n)s activity:", "%(n)s activities:", p.statuses.total)
         parts = [L.status_count(s, n) for s, n in p.statuses.items() if n]
-        counts = total % {"n": L.count(p.statuses.total)} + " " + ", ".join(parts)
+        counts = total % {"n": L.count(p.statuses.total)} + " " + L.listing(parts)
         return f"{phase} · {when}\n\n{done} · {weighted}\n\n{counts}"
 
     def _axes(self, p: RoadmapProgress) -> str:
@@ -112,7 +112,7 @@ class MarkdownFormat(ProgressFormat):
 
     @property
     def _blocked(self) -> Detail:
-        return self.labels("Waits for"), lambda a: ", ".join(md(b) for b in a.blocked_by)
+        return self.labels("Waits for"), lambda a: self.labels.listing(md(b) for b in a.blocked_by)
 
     def _milestones(self, title: str, milestones: Sequence[MilestoneDue]) -> str:
         L = self.labels

@@ -195,7 +195,7 @@ class TableFormat(ProgressFormat):
         return L("due to start %(day)s") % {"day": L.day(a.planned_start)}
 
     def _blocked_row(self, a: ActivityProgress) -> str:
-        return self.labels("waits for %(ids)s") % {"ids": ", ".join(a.blocked_by)}
+        return self.labels("waits for %(ids)s") % {"ids": self.labels.listing(a.blocked_by)}
 
     def _milestones(self, p: RoadmapProgress) -> Iterator[RenderableType]:
         L = self.labels
