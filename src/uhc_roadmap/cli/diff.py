@@ -16,7 +16,7 @@ from uhc_roadmap.cli.common import (
     load_config,
     use_color,
 )
-from uhc_roadmap.cli.options import LangOption, OutputOption
+from uhc_roadmap.cli.options import LangOption, OutputOption, format_option
 from uhc_roadmap.errors import UsageError
 from uhc_roadmap.formats.diff import DIFF_FORMATS
 
@@ -37,13 +37,7 @@ def diff(
         ),
     ] = None,
     output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help=DIFF_FORMATS.help("from -o's suffix (.md, .json), else text"),
-            show_default=False,
-        ),
+        str | None, format_option(DIFF_FORMATS, "from -o's suffix (.md, .json), else text")
     ] = None,
     output: OutputOption = None,
     lang: LangOption = None,

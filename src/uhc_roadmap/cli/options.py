@@ -1,82 +1,76 @@
 """Options that several commands share, declared once (``Annotated`` aliases for Typer).
 
 A command's signature reads ``as_of: AsOfOption = None``; the option's name, short form, help
-and metavar are the same in every command that has it.
+and metavar are the same in every command that has it. ``option`` and ``format_option`` build
+the rest the same way.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from uhc_roadmap.formats.registry import Registry
 from uhc_roadmap.i18n import LANGUAGES
+
+
+def option(*names: str, help: str, metavar: str | None = None) -> Any:
+    """A Typer option whose help says the default itself (Typer then shows none)."""
+    return typer.Option(*names, help=help, metavar=metavar, show_default=False)
+
+
+def format_option(registry: Registry[Any], default: str) -> Any:
+    """``--format``/``-f``: the choices and their help come from the family's registry."""
+    return option("--format", "-f", metavar="FORMAT", help=registry.help(default))
+
 
 PathsArgument = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Roadmap files, folders (searched for *.yaml / *.yml) or quoted globs. Default: "
-        "the configured `roadmaps` folder (roadmaps/).",
+        help="Roadmap files, folders (searched for *.yaml / *.yml), quoted globs, or - for "
+        "standard input. Default: the configured `roadmaps` folder (roadmaps/).",
         show_default=False,
     ),
 ]
 CountryOption = Annotated[
     str | None,
-    typer.Option(
+    option(
         "--country",
         "-c",
         metavar="COUNTRY",
-        help="ISO code or name in English or French (MA, MAR, Morocco, Maroc).",
-        show_default=False,
+        help="ISO code or country name in a language of the tool (MA, MAR, Morocco, Maroc).",
     ),
 ]
 PhaseOption = Annotated[
-    str | None,
-    typer.Option(
-        "--phase",
-        metavar="ID",
-        help="Phase id (default: the country's latest phase).",
-        show_default=False,
-    ),
+    str | None, option("--phase", metavar="ID", help="Phase id (default: the latest phase).")
 ]
 AsOfOption = Annotated[
     str | None,
-    typer.Option(
-        "--as-of",
-        metavar="DATE",
-        help="Reference date YYYY-MM-DD (default: the roadmap's as_of, else today).",
-        show_default=False,
+    option(
+        "--as-of", metavar="DATE", help="Reference date YYYY-MM-DD (default: as_of, else today)."
     ),
 ]
 LangOption = Annotated[
     str | None,
-    typer.Option(
+    option(
         "--lang",
         metavar="LANG",
-        help=f"Language of the output: {', '.join(LANGUAGES)} (default: the roadmap's first "
-        "language).",
-        show_default=False,
+        help=f"Language: {', '.join(LANGUAGES)} (default: the roadmap's first language).",
     ),
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write to this file (replaced whole, never half-written) instead of printing.",
-        show_default=False,
-    ),
+    option("--output", "-o", metavar="FILE", help="Write to this file (replaced whole) instead."),
 ]
 ConfigOption = Annotated[
     Path | None,
-    typer.Option(
+    option(
         "--config",
         metavar="FILE",
         help="Configuration file (.uhc-roadmap.yaml or pyproject.toml). Default: the nearest "
         "one up from the working directory.",
-        show_default=False,
     ),
 ]
 NoConfigOption = Annotated[
@@ -84,10 +78,7 @@ NoConfigOption = Annotated[
 ]
 NoCacheOption = Annotated[
     bool,
-    typer.Option(
-        "--no-cache",
-        help="Check every file afresh: neither read nor write .uhc-roadmap-cache/.",
-    ),
+    typer.Option("--no-cache", help="Check every file afresh: neither read nor write the cache."),
 ]
 JobsOption = Annotated[
     int | None,
@@ -95,8 +86,8 @@ JobsOption = Annotated[
         "--jobs",
         "-j",
         min=1,
-        help="Worker processes for many files (default: one per CPU when the files are "
-        "large enough to gain from it; 1: none).",
         show_default=False,
+        help="Worker processes for many files (default: one per CPU when the files are large "
+        "enough to gain from it; 1: none).",
     ),
 ]

@@ -30,6 +30,7 @@ from uhc_roadmap.cli.options import (
     OutputOption,
     PathsArgument,
     PhaseOption,
+    format_option,
 )
 from uhc_roadmap.errors import InvalidRoadmaps, UsageError
 from uhc_roadmap.formats.progress import PROGRESS_FORMATS
@@ -55,12 +56,7 @@ def report(
     lang: LangOption = None,
     output_format: Annotated[
         str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help=PROGRESS_FORMATS.help("from -o's suffix (.json, .csv, .md), else table"),
-            show_default=False,
-        ),
+        format_option(PROGRESS_FORMATS, "from -o's suffix (.json, .csv, .md), else table"),
     ] = None,
     output: OutputOption = None,
     section: Annotated[

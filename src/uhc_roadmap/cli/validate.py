@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -27,6 +27,9 @@ from uhc_roadmap.cli.options import (
     NoCacheOption,
     NoConfigOption,
     OutputOption,
+    PathsArgument,
+    format_option,
+    option,
 )
 from uhc_roadmap.errors import UsageError
 from uhc_roadmap.formats.diagnostics import DIAGNOSTIC_FORMATS
@@ -41,25 +44,24 @@ if TYPE_CHECKING:
 SUMMARY_ROWS = 1000  # GitHub refuses step summaries over 1 MiB
 
 
+def _codes_option(name: str, verb: str) -> Any:
+    key = name.removeprefix("--")
+    return option(
+        name,
+        metavar="CODES",
+        help=f"{verb} rule codes or prefixes (comma-separated); replaces `{key}` from the "
+        "configuration.",
+    )
+
+
 def validate(
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Files, directories (searched for *.yaml / *.yml), quoted globs, or - for "
-            "standard input. Default: the configured `roadmaps` folder (roadmaps/).",
-            show_default=False,
-        ),
-    ] = None,
+    paths: PathsArgument = None,
     output_format: Annotated[
         str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help=DIAGNOSTIC_FORMATS.help(
-                "github under GitHub Actions, else from -o's suffix (.json, .sarif, .xml, .md), "
-                "else text"
-            ),
-            show_default=False,
+        format_option(
+            DIAGNOSTIC_FORMATS,
+            "github under GitHub Actions, else from -o's suffix (.json, .sarif, .xml, .md), "
+            "else text",
         ),
     ] = None,
     output: OutputOption = None,
@@ -67,24 +69,8 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Warnings fail the run too (exit 1).")
     ] = False,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--select",
-            help="Only these rule codes or prefixes (comma-separated); replaces `select` "
-            "from the configuration.",
-            show_default=False,
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--ignore",
-            help="Skip these rule codes or prefixes (comma-separated); replaces `ignore` "
-            "from the configuration.",
-            show_default=False,
-        ),
-    ] = None,
+    select: Annotated[list[str] | None, _codes_option("--select", "Only these")] = None,
+    ignore: Annotated[list[str] | None, _codes_option("--ignore", "Skip these")] = None,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
     warn_unused_ignores: Annotated[

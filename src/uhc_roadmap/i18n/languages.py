@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Literal
+
 from uhc_roadmap.errors import UsageError
 
 Direction = Literal["ltr", "rtl"]

@@ -89,7 +89,7 @@ def load_document(raw: bytes, file: str, limits: Limits | None = None) -> Loaded
         return _failed(
             file, None, _finding("Y005", file, (text.line, text.col), text.message, text.hint)
         )
-    with _gc_paused():
+    with gc_paused():
         return _load_text(text, file, limits)
 
 
@@ -132,8 +132,9 @@ def _events(loader: Any) -> Iterator[Event]:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Loading allocates many small objects and no cycles; the collector only costs time."""
+def gc_paused() -> Iterator[None]:
+    """The collector paused: loading and checking allocate many small objects and no cycles,
+    so its automatic passes over every object in the process only cost time."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -9,13 +9,28 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from dataclasses import fields
+from typing import Any, TypeVar
 
 from uhc_roadmap.formats.progress import json as j
 from uhc_roadmap.formats.progress.base import ProgressFormat, SectionError
-from uhc_roadmap.progress import BudgetFigures, BudgetRow, Portfolio, RoadmapProgress
+from uhc_roadmap.progress import (
+    ActivityProgress,
+    AxisProgress,
+    BudgetFigures,
+    BudgetRow,
+    IndicatorProgress,
+    MilestoneDue,
+    Portfolio,
+    RoadmapProgress,
+)
+from uhc_roadmap.progress.results import PortfolioRow
 
 Row = dict[str, Any]
+T = TypeVar("T")
+Columns = tuple[tuple[str, Callable[[T], Any]], ...]
+"""A table's columns, each a header and how to read its cell from one item: the header list
+and the row builder are one list, so they cannot drift apart."""
 FIGURES = ("planned", "committed", "spent", "commitment_rate", "execution_rate")
 
 
@@ -28,86 +43,92 @@ def _table(header: Sequence[str], rows: Iterable[Row]) -> str:
     return buffer.getvalue()
 
 
+def _columns(columns: Columns[T], items: Iterable[T]) -> str:
+    rows = ({name: read(item) for name, read in columns} for item in items)
+    return _table([name for name, _ in columns], rows)
+
+
 def _figures(f: BudgetFigures) -> Row:
     found = j.figures(f)
     return {name: found[name] for name in FIGURES}
 
 
-AXES: tuple[str, ...] = (
-    "axis",
-    "title",
-    "activities",
-    "completion",
-    "weighted_completion",
-    "overdue",
-    "blocked",
-    *FIGURES,
+def _figure(name: str) -> Callable[[AxisProgress], Any]:
+    return lambda a: j.figures(a.budget)[name]
+
+
+AXES: Columns[AxisProgress] = (
+    ("axis", lambda a: a.id),
+    ("title", lambda a: a.title),
+    ("activities", lambda a: a.statuses.total),
+    ("completion", lambda a: j.share(a.completion.by_count)),
+    ("weighted_completion", lambda a: j.share(a.completion.by_budget)),
+    ("overdue", lambda a: a.overdue),
+    ("blocked", lambda a: a.blocked),
+    *((name, _figure(name)) for name in FIGURES),
 )
-
-
-def axes(p: RoadmapProgress) -> str:
-    return _table(
-        AXES,
-        (
-            {
-                "axis": a.id,
-                "title": a.title,
-                "activities": a.statuses.total,
-                "completion": j.share(a.completion.by_count),
-                "weighted_completion": j.share(a.completion.by_budget),
-                "overdue": a.overdue,
-                "blocked": a.blocked,
-                **_figures(a.budget),
-            }
-            for a in p.axes
-        ),
-    )
-
-
-ACTIVITIES: tuple[str, ...] = (
-    "activity",
-    "axis",
-    "title",
-    "status",
-    "completion",
-    "completion_source",
-    "planned_start",
-    "planned_end",
-    "planned_budget",
-    "milestones_done",
-    "milestones_total",
-    "overdue_days",
-    "late_start_days",
-    "blocked_by",
+ACTIVITIES: Columns[ActivityProgress] = (
+    ("activity", lambda a: a.id),
+    ("axis", lambda a: a.axis),
+    ("title", lambda a: a.title),
+    ("status", lambda a: a.status),
+    ("completion", lambda a: j.share(a.completion)),
+    ("completion_source", lambda a: a.completion_source),
+    ("planned_start", lambda a: j.day(a.planned_start)),
+    ("planned_end", lambda a: j.day(a.planned_end)),
+    ("planned_budget", lambda a: j.amount(a.planned_budget)),
+    ("milestones_done", lambda a: a.milestones_done),
+    ("milestones_total", lambda a: a.milestones_total),
+    ("overdue_days", lambda a: a.overdue_days),
+    ("late_start_days", lambda a: a.late_start_days),
+    ("blocked_by", lambda a: " ".join(a.blocked_by)),
 )
+MILESTONES: Columns[tuple[str, MilestoneDue]] = (
+    ("kind", lambda km: km[0]),
+    ("due", lambda km: j.day(km[1].due)),
+    ("days", lambda km: km[1].days),
+    ("activity", lambda km: km[1].activity),
+    ("milestone", lambda km: km[1].id),
+    ("title", lambda km: km[1].title),
+    ("activity_title", lambda km: km[1].activity_title),
+)
+INDICATORS: Columns[IndicatorProgress] = (
+    ("indicator", lambda i: i.id),
+    ("title", lambda i: i.title),
+    ("key", lambda i: i.key),
+    ("measure", lambda i: i.measure),
+    ("unit", lambda i: i.unit),
+    ("direction", lambda i: i.direction),
+    ("baseline", lambda i: j.value(i.baseline)),
+    ("baseline_date", lambda i: j.day(i.baseline_date)),
+    ("latest", lambda i: j.value(i.latest)),
+    ("latest_date", lambda i: j.day(i.latest_date)),
+    ("target", lambda i: j.value(i.target)),
+    ("target_date", lambda i: j.day(i.target_date)),
+    ("achievement", lambda i: j.share(i.achievement)),
+    ("expected", lambda i: j.value(i.expected)),
+    ("status", lambda i: i.status),
+    ("trend", lambda i: i.trend),
+)
+BUDGET: tuple[str, ...] = ("dimension", "key", "label", "currency", *FIGURES)
 
 
 def activities(p: RoadmapProgress) -> str:
-    return _table(
-        ACTIVITIES,
-        (
-            {
-                "activity": a.id,
-                "axis": a.axis,
-                "title": a.title,
-                "status": a.status,
-                "completion": j.share(a.completion),
-                "completion_source": a.completion_source,
-                "planned_start": j.day(a.planned_start),
-                "planned_end": j.day(a.planned_end),
-                "planned_budget": j.amount(a.planned_budget),
-                "milestones_done": a.milestones_done,
-                "milestones_total": a.milestones_total,
-                "overdue_days": a.overdue_days,
-                "late_start_days": a.late_start_days,
-                "blocked_by": " ".join(a.blocked_by),
-            }
-            for a in p.activities
-        ),
-    )
+    return _columns(ACTIVITIES, p.activities)
 
 
-BUDGET: tuple[str, ...] = ("dimension", "key", "label", "currency", *FIGURES)
+def axes(p: RoadmapProgress) -> str:
+    return _columns(AXES, p.axes)
+
+
+def milestones(p: RoadmapProgress) -> str:
+    found = [("upcoming", m) for m in p.milestones_upcoming]
+    found += [("late", m) for m in p.milestones_late]
+    return _columns(MILESTONES, found)
+
+
+def indicators(p: RoadmapProgress) -> str:
+    return _columns(INDICATORS, p.indicators)
 
 
 def _budget_rows(p: RoadmapProgress) -> Iterator[Row]:
@@ -136,84 +157,6 @@ def budget(p: RoadmapProgress) -> str:
     return _table(BUDGET, _budget_rows(p))
 
 
-MILESTONES: tuple[str, ...] = (
-    "kind",
-    "due",
-    "days",
-    "activity",
-    "milestone",
-    "title",
-    "activity_title",
-)
-
-
-def milestones(p: RoadmapProgress) -> str:
-    found = [("upcoming", m) for m in p.milestones_upcoming]
-    found += [("late", m) for m in p.milestones_late]
-    return _table(
-        MILESTONES,
-        (
-            {
-                "kind": kind,
-                "due": j.day(m.due),
-                "days": m.days,
-                "activity": m.activity,
-                "milestone": m.id,
-                "title": m.title,
-                "activity_title": m.activity_title,
-            }
-            for kind, m in found
-        ),
-    )
-
-
-INDICATORS: tuple[str, ...] = (
-    "indicator",
-    "title",
-    "key",
-    "measure",
-    "unit",
-    "direction",
-    "baseline",
-    "baseline_date",
-    "latest",
-    "latest_date",
-    "target",
-    "target_date",
-    "achievement",
-    "expected",
-    "status",
-    "trend",
-)
-
-
-def indicators(p: RoadmapProgress) -> str:
-    return _table(
-        INDICATORS,
-        (
-            {
-                "indicator": i.id,
-                "title": i.title,
-                "key": i.key,
-                "measure": i.measure,
-                "unit": i.unit,
-                "direction": i.direction,
-                "baseline": j.value(i.baseline),
-                "baseline_date": j.day(i.baseline_date),
-                "latest": j.value(i.latest),
-                "latest_date": j.day(i.latest_date),
-                "target": j.value(i.target),
-                "target_date": j.day(i.target_date),
-                "achievement": j.share(i.achievement),
-                "expected": j.value(i.expected),
-                "status": i.status,
-                "trend": i.trend,
-            }
-            for i in p.indicators
-        ),
-    )
-
-
 SECTIONS: dict[str, Callable[[RoadmapProgress], str]] = {
     "activities": activities,
     "axes": axes,
@@ -221,22 +164,6 @@ SECTIONS: dict[str, Callable[[RoadmapProgress], str]] = {
     "indicators": indicators,
     "milestones": milestones,
 }
-PORTFOLIO: tuple[str, ...] = (
-    "country",
-    "name",
-    "phase",
-    "as_of",
-    "currency",
-    "completion",
-    "weighted_completion",
-    "planned",
-    "spent",
-    "execution",
-    "overdue",
-    "blocked",
-    "on_track",
-    "assessed",
-)
 
 
 class CsvFormat(ProgressFormat):
@@ -253,4 +180,5 @@ class CsvFormat(ProgressFormat):
     def portfolio(self, portfolio: Portfolio) -> str:
         if self.options.section not in (None, "portfolio"):
             raise SectionError("the portfolio is a single table; --section needs --country")
-        return _table(PORTFOLIO, (j.portfolio_row(r) for r in portfolio.rows))
+        rows = [j.portfolio_row(r) for r in portfolio.rows]
+        return _table([f.name for f in fields(PortfolioRow)], rows)
