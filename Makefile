@@ -6,12 +6,12 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 
-.PHONY: demo test lint typecheck unit schema clean help chromium bench fuzz
+.PHONY: demo test lint typecheck unit schema docs clean help chromium bench fuzz
 
 help:
 	@echo "make demo   - create .venv, install uhc-roadmap, validate roadmaps/ and report on Morocco"
 	@echo "make test   - install test extras, run ruff, mypy --strict and the whole pytest suite"
-	@echo "make schema - regenerate schema/roadmap.schema.json from the models"
+	@echo "make docs   - regenerate docs/rules.md and schema/roadmap.schema.json from the code"
 	@echo "make fuzz   - long property-based fuzzing (10,000 examples per property, ~50 min)"
 	@echo "make bench  - time uhc-roadmap against check-jsonschema and yamllint; writes docs/performance.md"
 	@echo "make clean  - remove .venv and caches"
@@ -64,8 +64,13 @@ bench: $(VENV)/.installed-bench
 fuzz: $(VENV)/.installed-test
 	UHC_FUZZ=long $(BIN)/pytest tests/hardening/test_fuzz.py -q --hypothesis-show-statistics
 
-schema: $(VENV)/.installed-test
+# Generated documentation: tests/rules/test_docs.py and tests/test_schema.py fail when these
+# files drift from the code.
+docs: $(VENV)/.installed-test
+	$(BIN)/uhc-roadmap rules --markdown --output docs/rules.md
 	$(BIN)/uhc-roadmap schema --output schema/roadmap.schema.json
+
+schema: docs
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .uhc-roadmap-cache dist build

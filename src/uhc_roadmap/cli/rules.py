@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from uhc_roadmap.cli.common import emit
+from uhc_roadmap.cli.options import OutputOption
 from uhc_roadmap.errors import UsageError
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ def rules(
     markdown: Annotated[
         bool, typer.Option("--markdown", help="Print the rules reference (docs/rules.md).")
     ] = False,
+    output: OutputOption = None,
 ) -> None:
     """List the rules, or explain one rule with its bad and good examples."""
     import json
@@ -36,16 +38,17 @@ def rules(
     if markdown:
         if code is not None or output_format != "text":
             raise UsageError("--markdown prints every rule; it takes no CODE and no --format")
-        emit(rules_markdown(), None)
+        emit(rules_markdown(), output)
         return
     chosen = ALL_RULES if code is None else (_find(code),)
     if output_format == "json":
         data = [rule_info(r) for r in chosen]
         emit(
-            json.dumps(data if code is None else data[0], ensure_ascii=False, indent=2) + "\n", None
+            json.dumps(data if code is None else data[0], ensure_ascii=False, indent=2) + "\n",
+            output,
         )
     else:
-        emit(listing(chosen) if code is None else explain(chosen[0]), None)
+        emit(listing(chosen) if code is None else explain(chosen[0]), output)
 
 
 def _find(wanted: str) -> type[Rule]:
