@@ -8,10 +8,10 @@ The languages themselves, one record each, are in ``languages.py``.
 
 from __future__ import annotations
 
-import gettext
 from functools import cache
-from importlib.resources.abc import Traversable
 from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from uhc_roadmap.i18n.languages import (
     LANGUAGES,
@@ -19,6 +19,9 @@ from uhc_roadmap.i18n.languages import (
     UnsupportedLanguage,
     locale_folder,
 )
+
+if TYPE_CHECKING:
+    import gettext
 
 __all__ = [
     "LANGUAGES",
@@ -39,6 +42,8 @@ def N_(message: str) -> str:
 def translations(lang: str, part: str | None = None) -> gettext.NullTranslations:
     """gettext translations for ``lang``, merged from every catalog in ``locale/<lang>/``;
     with ``part``, from ``<part>.po`` alone (English msgids where the language lacks it)."""
+    import gettext  # only when something is translated: start-up does not pay for it
+
     if lang not in LANGUAGES:
         raise UnsupportedLanguage(
             f"no labels for language `{lang}`; choose one of: {', '.join(LANGUAGES)}"
@@ -56,12 +61,14 @@ def translations(lang: str, part: str | None = None) -> gettext.NullTranslations
     return merged or gettext.NullTranslations()
 
 
-def catalog_files(lang: str) -> list[Traversable]:
+def catalog_files(lang: str) -> list[Path]:
     folder = locale_folder() / lang
     return sorted((p for p in folder.iterdir() if p.name.endswith(".po")), key=lambda p: p.name)
 
 
 def _compile(po_text: str, lang: str) -> gettext.GNUTranslations:
+    import gettext
+
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
