@@ -1,4 +1,5 @@
-"""Codes from the world (ISO 3166-1/3166-2, ISO 4217, ISO 639-1), from pycountry's databases.
+"""Codes from the world (ISO 3166-1/3166-2, ISO 4217, ISO 639-1), from pycountry's databases,
+and IATI's codelists (OECD DAC sectors, organisation types...) as shipped in data/iati/.
 
 pycountry ships the Debian iso-codes databases and follows their updates; a hand-kept table
 would go stale (Morocco's 12 regions of 2015, Kazakhstan's new regions of 2022).
@@ -11,8 +12,10 @@ report needs them.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
+from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -120,3 +123,29 @@ def currency_codes() -> list[str]:
 def language_codes() -> list[str]:
     """The ISO 639-1 codes: the languages of ISO 639-3 that have a two-letter code."""
     return sorted(_values("639-3", "alpha_2"))
+
+
+# -- IATI codelists ----------------------------------------------------------------------------
+
+
+@cache
+def _iati_codelists() -> dict[str, Any]:
+    data = Path(str(resources.files("uhc_roadmap"))) / "data" / "iati" / "codelists.json"
+    codelists: dict[str, Any] = json.loads(data.read_text(encoding="utf-8"))["codelists"]
+    return codelists
+
+
+def iati_codelist(name: str) -> dict[str, str]:
+    """Code -> English name of one IATI codelist shipped in data/iati/codelists.json."""
+    codelist: dict[str, str] = _iati_codelists()[name]["codes"]
+    return codelist
+
+
+def is_sector(code: int) -> bool:
+    """An OECD DAC 5-digit purpose code in use (IATI Sector codelist, vocabulary 1)."""
+    return str(code) in iati_codelist("Sector")
+
+
+def sector_codes() -> list[int]:
+    """Every OECD DAC 5-digit purpose code, sorted (for the JSON Schema)."""
+    return sorted(int(code) for code in iati_codelist("Sector"))
