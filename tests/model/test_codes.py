@@ -58,5 +58,7 @@ def test_sectors_are_iati_dac_purpose_codes() -> None:
     assert not codes.is_sector(12100)  # a DAC category (3 digits padded), not a purpose code
     assert not codes.is_sector(99999)
     listed = codes.sector_codes()
-    assert listed == sorted(listed) and 12110 in listed and len(listed) > 200
+    assert listed == sorted(listed)
+    assert 12110 in listed
+    assert len(listed) > 200
     assert codes.iati_codelist("ActivityStatus")["6"] == "Suspended"
