@@ -1,0 +1,1 @@
+"""Output formats: what a roadmap, its diagnostics or its figures can be written as."""

@@ -1,0 +1,1 @@
+"""Exports: a whole roadmap in another standard's format (`uhc-roadmap export --format ...`)."""
