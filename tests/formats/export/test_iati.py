@@ -34,6 +34,7 @@ from uhc_roadmap.formats.export.iati import (
     IatiMappingError,
     IatiRefused,
     amount,
+    decimal_digits,
     decimal_text,
     file_format,
     identifier,
@@ -397,6 +398,17 @@ def test_a_currency_iati_does_not_list_is_refused() -> None:
     assert refusal.path == ("currency",)
 
 
+def test_an_amount_longer_than_iatis_validator_reads_is_refused() -> None:
+    text = FULL.read_text(encoding="utf-8")
+    roadmap = roadmap_with(text, "planned: 90000,", "planned: 1.0e+25,")  # 26 digits
+    [refusal] = refusals_of(roadmap, GENERATED.date())
+    assert refusal.path == ("activities", 0, "budget", 0, "planned")
+    assert "more than 24 digits" in refusal.message
+    assert decimal_digits("90000.00000000000000000001") == 25
+    assert decimal_digits("0.000000000000000000000001") == 24
+    assert decimal_digits("-100000.5") == 7
+
+
 def test_a_broken_mapping_is_caught_before_anything_is_returned(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -423,6 +435,10 @@ def roadmaps_for_iati(draw: st.DrawFn) -> str:
                 st.from_regex(r"XM-DAC-928-[A-Z]{2}-20[0-9]{2}-[0-9.]{1,8}", fullmatch=True)
             )
     for activity in data["activities"]:
+        for line in activity["budget"]:  # money in cents: longer amounts are refused (below)
+            for key in ("planned", "committed", "spent"):
+                if key in line:
+                    line[key] = round(line[key], 2)
         if draw(st.booleans()):
             activity["refs"] = draw(
                 st.lists(st.sampled_from(["GPW13 1.1.1", "SDG 3.8", "x"]), max_size=2)

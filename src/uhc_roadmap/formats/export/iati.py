@@ -89,6 +89,7 @@ FILE_FORMATS = {
     ".htm": "text/html",
 }
 WEB_PAGE = "text/html"
+MAX_DIGITS = 24  # of an xsd:decimal, as libxml2 2.9 reads it (see _long_amounts)
 
 
 class IatiUnavailable(Exception):
@@ -170,7 +171,7 @@ def refusals_of(roadmap: Roadmap, today: date) -> list[Refusal]:
         "add the roadmap's activities before exporting it",
     )
     found = [] if roadmap.activities else [empty]
-    return [*found, *_future_dates(roadmap, today), *_currencies(roadmap)]
+    return [*found, *_future_dates(roadmap, today), *_currencies(roadmap), *_long_amounts(roadmap)]
 
 
 def _future_dates(roadmap: Roadmap, today: date) -> Iterator[Refusal]:
@@ -204,6 +205,46 @@ def _currencies(roadmap: Roadmap) -> Iterator[Refusal]:
         for j, line in enumerate(activity.budget):
             if line.currency is not None and line.currency not in known:
                 yield _currency_refusal(("activities", i, "budget", j, "currency"), line.currency)
+
+
+def decimal_digits(text: str) -> int:
+    """The digits of an xsd:decimal as libxml2 counts them: the integer part's without its
+    leading zeros, and every digit after the point."""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    return len(whole.lstrip("0")) + len(fraction)
+
+
+def _long_amounts(roadmap: Roadmap) -> Iterator[Refusal]:
+    """Amounts with more digits than libxml2 2.9 reads in an xsd:decimal (24; tested with
+    lxml 4.9.2): IATI's validator checks the schema with libxml2 too (through libxmljs2), and
+    would refuse the whole document. A year's total is checked when its lines are not."""
+    for i, activity in enumerate(roadmap.activities):
+        totals: dict[tuple[int, str | None], Decimal] = {}
+        for j, line in enumerate(activity.budget):
+            group = (line.year, line.currency or roadmap.currency)
+            long = [k for k in ("planned", "committed", "spent") if _too_long(getattr(line, k))]
+            for key in long:
+                yield _long_refusal(("activities", i, "budget", j, key), activity, key)
+            if group in totals and not long:
+                totals[group] += amount(line.planned)
+                if decimal_digits(decimal_text(totals[group])) > MAX_DIGITS:
+                    total = f"{line.year} planned total"
+                    yield _long_refusal(("activities", i, "budget", j, "planned"), activity, total)
+            elif not long:
+                totals[group] = amount(line.planned)
+
+
+def _too_long(value: float | None) -> bool:
+    return value is not None and decimal_digits(decimal_text(amount(value))) > MAX_DIGITS
+
+
+def _long_refusal(path: DocPath, activity: Activity, what: str) -> Refusal:
+    return Refusal(
+        path,
+        f"the {what} amount of {activity.id} needs more than {MAX_DIGITS} digits as a decimal, "
+        "more than IATI's validator reads",
+        "round the amount, e.g. to cents",
+    )
 
 
 def _currency_refusal(path: DocPath, code: str) -> Refusal:
