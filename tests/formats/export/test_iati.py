@@ -409,6 +409,14 @@ def test_an_amount_longer_than_iatis_validator_reads_is_refused() -> None:
     assert decimal_digits("-100000.5") == 7
 
 
+def test_a_character_xml_cannot_hold_is_refused_where_it_is() -> None:
+    text = FULL.read_text(encoding="utf-8")
+    roadmap = roadmap_with(text, "title: {fr: Rapport,", 'title: {fr: "Rap\\uFFFEport",')
+    [refusal] = refusals_of(roadmap, GENERATED.date())
+    assert refusal.path == ("activities", 0, "documents", 0, "title", "fr")
+    assert refusal.message == "the text holds U+FFFE, a character XML cannot hold"
+
+
 def test_a_broken_mapping_is_caught_before_anything_is_returned(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -9,6 +9,7 @@ refuses (an actual date in the future) is refused first, with the place to fix.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -171,7 +172,34 @@ def refusals_of(roadmap: Roadmap, today: date) -> list[Refusal]:
         "add the roadmap's activities before exporting it",
     )
     found = [] if roadmap.activities else [empty]
-    return [*found, *_future_dates(roadmap, today), *_currencies(roadmap), *_long_amounts(roadmap)]
+    return [
+        *found,
+        *_future_dates(roadmap, today),
+        *_currencies(roadmap),
+        *_long_amounts(roadmap),
+        *_not_xml(roadmap.model_dump(), ()),
+    ]
+
+
+# What XML 1.0 can hold (its Char production): not U+FFFE or U+FFFF, which YAML lets through.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _not_xml(value: object, path: DocPath) -> Iterator[Refusal]:
+    if isinstance(value, str):
+        found = _NOT_XML.search(value)
+        if found is not None:
+            yield Refusal(
+                path,
+                f"the text holds U+{ord(found.group()):04X}, a character XML cannot hold",
+                "remove it",
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _not_xml(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _not_xml(item, (*path, index))
 
 
 def _future_dates(roadmap: Roadmap, today: date) -> Iterator[Refusal]:
