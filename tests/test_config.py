@@ -312,7 +312,10 @@ def test_iati_settings_read_alike_from_both_files(tmp_path: Path) -> None:
         40,
         3,
     )
-    assert iati.reporting_org.name.values["fr"] == "Organisation mondiale de la Santé"
+    assert iati.reporting_org.name == {
+        "en": "World Health Organization",
+        "fr": "Organisation mondiale de la Santé",
+    }
     assert (iati.prefix, iati.default_sector) == ("XM-DAC-928-MA", 12220)
 
 
@@ -373,6 +376,18 @@ ORG = "reporting_org: {ref: XM-DAC-928, type: 40, name: WHO}"
             f"iati:\n  {ORG}\n  default_sector: 12100\n",
             (3, 19),
             "`iati.default_sector`: `12100` is not an OECD DAC 5-digit sector code",
+            "",
+        ),
+        (
+            "iati:\n  reporting_org: {ref: XM-DAC-928, type: 40, name: {french: OMS}}\n",
+            (2, 52),
+            "`iati.reporting_org.name`: `french` is not a two-letter language code",
+            "",
+        ),
+        (
+            "iati:\n  reporting_org: {ref: XM-DAC-928, type: 40, name: {}}\n",
+            (2, 52),
+            "`iati.reporting_org.name`: give the name, or a map of language to name",
             "",
         ),
         (

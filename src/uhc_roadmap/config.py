@@ -27,11 +27,10 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from uhc_roadmap import codelists
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.loading.loader import Limits
 from uhc_roadmap.loading.sourcemap import DocPath, Position
-from uhc_roadmap.model import codes
-from uhc_roadmap.model.text import Text
 from uhc_roadmap.validation import RuleSelection, ValidationOptions
 
 YAML_NAMES = (".uhc-roadmap.yaml", ".uhc-roadmap.yml")
@@ -51,20 +50,32 @@ class IatiReportingOrg(BaseModel):
 
     ref: str = Field(description="Its IATI organisation identifier, e.g. XM-DAC-928 (WHO)")
     type: int = Field(description="IATI OrganisationType code, e.g. 40 (multilateral)")
-    name: Text
+    name: str | dict[str, str] = Field(description="Its name, or a map of language to name")
     role: int = Field(default=3, description="IATI OrganisationRole in each activity")
 
     @field_validator("ref")
     @classmethod
     def _organisation_identifier(cls, value: str) -> str:
         iati_identifier_problem(value, "an organisation identifier")
-        if "-".join(value.split("-")[:2]) not in codes.iati_codelist(
-            "OrganisationRegistrationAgency"
-        ):
+        agencies = codelists.iati_codelist("OrganisationRegistrationAgency")
+        if "-".join(value.split("-")[:2]) not in agencies:
             raise ValueError(
                 f"`{value}` does not start with a registration agency code such as XM-DAC or "
                 "GB-COH (IATI rule 1.14.8; IATI's OrganisationRegistrationAgency codelist)"
             )
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str | dict[str, str]) -> str | dict[str, str]:
+        names = {"": value} if isinstance(value, str) else value
+        if not names:
+            raise ValueError("give the name, or a map of language to name")
+        for lang, name in names.items():
+            if lang and not re.fullmatch("[a-z]{2}", lang):
+                raise ValueError(f"`{lang}` is not a two-letter language code")
+            if not name.strip():
+                raise ValueError("the name is empty")
         return value
 
     @field_validator("type")
@@ -97,7 +108,7 @@ class IatiSettings(BaseModel):
     @field_validator("default_sector")
     @classmethod
     def _sector(cls, value: int) -> int:
-        if not codes.is_sector(value):
+        if not codelists.is_sector(value):
             raise ValueError(f"`{value}` is not an OECD DAC 5-digit sector code, e.g. 12110")
         return value
 
@@ -129,7 +140,7 @@ def iati_identifier_problem(value: str, what: str) -> None:
 
 
 def _iati_code(value: int, codelist: str) -> int:
-    known = codes.iati_codelist(codelist)
+    known = codelists.iati_codelist(codelist)
     if str(value) not in known:
         choices = ", ".join(f"{code} ({name})" for code, name in known.items())
         raise ValueError(f"`{value}` is not an IATI {codelist} code; choose one of: {choices}")

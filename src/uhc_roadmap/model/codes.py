@@ -12,13 +12,15 @@ report needs them.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
+
+from uhc_roadmap.codelists import iati_codelist, is_sector
+
+__all__ = ["iati_codelist", "is_sector"]  # IATI's codes, for the model's fields
 
 
 @cache
@@ -126,24 +128,6 @@ def language_codes() -> list[str]:
 
 
 # -- IATI codelists ----------------------------------------------------------------------------
-
-
-@cache
-def _iati_codelists() -> dict[str, Any]:
-    data = Path(str(resources.files("uhc_roadmap"))) / "data" / "iati" / "codelists.json"
-    codelists: dict[str, Any] = json.loads(data.read_text(encoding="utf-8"))["codelists"]
-    return codelists
-
-
-def iati_codelist(name: str) -> dict[str, str]:
-    """Code -> English name of one IATI codelist shipped in data/iati/codelists.json."""
-    codelist: dict[str, str] = _iati_codelists()[name]["codes"]
-    return codelist
-
-
-def is_sector(code: int) -> bool:
-    """An OECD DAC 5-digit purpose code in use (IATI Sector codelist, vocabulary 1)."""
-    return str(code) in iati_codelist("Sector")
 
 
 def sector_codes() -> list[int]:

@@ -389,10 +389,17 @@ def _plain(tag: str, text: str, ctx: _Context, **attributes: str) -> ET.Element:
     return element
 
 
+def publisher_name(settings: IatiSettings) -> Text:
+    """The configured publisher's name as roadmap text: plain, or by language."""
+    org = settings.reporting_org
+    assert org is not None  # the command refuses to export without one
+    return Text.of(org.name) if isinstance(org.name, str) else Text(org.name)
+
+
 def _reporting_org(ctx: _Context) -> ET.Element:
     org = ctx.settings.reporting_org
     assert org is not None  # the command refuses to export without one
-    element = _narratives("reporting-org", org.name, ctx)
+    element = _narratives("reporting-org", publisher_name(ctx.settings), ctx)
     element.attrib.update(ref=org.ref, type=str(org.type))
     return element
 
@@ -440,7 +447,7 @@ def _participating_orgs(ctx: _Context, activity: Activity) -> Iterator[ET.Elemen
         if org_id is None:
             reporting = ctx.settings.reporting_org
             assert reporting is not None
-            element = _narratives("participating-org", reporting.name, ctx)
+            element = _narratives("participating-org", publisher_name(ctx.settings), ctx)
             element.attrib.update(ref=reporting.ref, role=role, type=str(reporting.type))
             yield element
             continue
