@@ -31,6 +31,21 @@ def iati_codelist(name: str) -> dict[str, str]:
     return codelist
 
 
+def closed_codelist(name: str) -> dict[str, str] | None:
+    """The codes of a codelist whose codes are the only ones allowed: complete in IATI's
+    terms, or shipped as the subset the export emits. None when IATI allows others too, or
+    when no copy ships."""
+    entry = _codelists().get(name)
+    if entry is None or not (entry["complete"] or entry["subset"]):
+        return None
+    codes: dict[str, str] = entry["codes"]
+    return codes
+
+
+def is_shipped(name: str) -> bool:
+    return name in _codelists()
+
+
 def is_sector(code: int) -> bool:
     """An OECD DAC 5-digit purpose code in use (IATI Sector codelist, vocabulary 1)."""
     return str(code) in iati_codelist("Sector")

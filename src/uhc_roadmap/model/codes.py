@@ -18,9 +18,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from uhc_roadmap.codelists import iati_codelist, is_sector
-
-__all__ = ["iati_codelist", "is_sector"]  # IATI's codes, for the model's fields
+from uhc_roadmap.codelists import iati_codelist as iati_codelist  # IATI's, for the model
+from uhc_roadmap.codelists import is_sector as is_sector
 
 
 @cache

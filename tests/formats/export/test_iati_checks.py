@@ -12,8 +12,9 @@ import pytest
 
 from tests.conftest import ROADMAPS
 from tests.formats.export.conftest import SCHEMAS, etree, exported
+from uhc_roadmap.codelists import iati_folder
 from uhc_roadmap.formats.export import iati_checks
-from uhc_roadmap.formats.export.iati_checks import CHECKS, check_document, data_folder
+from uhc_roadmap.formats.export.iati_checks import CHECKS, check_document
 
 NOW = datetime(2026, 7, 1, tzinfo=UTC)
 Edit = Callable[[etree._Element], None]
@@ -29,7 +30,7 @@ OFFICIAL = {
 
 @pytest.mark.parametrize(("name", "digest"), OFFICIAL.items())
 def test_the_shipped_schema_is_the_official_one(name: str, digest: str) -> None:
-    path = data_folder() / name
+    path = iati_folder() / name
     assert path == SCHEMAS / name.split("/")[1]
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
 
@@ -40,7 +41,7 @@ def test_the_shipped_ruleset_is_iatis_version_2_03() -> None:
         ruleset["/iati-activities/iati-activity/budget"]["time_limit"]["cases"][0]["ruleInfo"]["id"]
         == "7.5.3"
     )
-    assert (data_folder() / "rulesets" / "LICENSE").read_text().startswith("The MIT License")
+    assert (iati_folder() / "rulesets" / "LICENSE").read_text().startswith("The MIT License")
 
 
 def rule_names(ruleset: dict[str, dict[str, dict[str, list[dict[str, object]]]]]) -> set[str]:
@@ -182,7 +183,7 @@ def test_a_failure_names_the_rule_its_activity_and_its_message() -> None:
 
 
 def test_the_codelists_ship_with_their_sources() -> None:
-    shipped = json.loads((data_folder() / "codelists.json").read_text(encoding="utf-8"))
+    shipped = json.loads((iati_folder() / "codelists.json").read_text(encoding="utf-8"))
     assert set(shipped["sources"]) == {"IATI/IATI-Codelists", "IATI/IATI-Codelists-NonEmbedded"}
     mapped = {m["codelist"] for m in iati_checks.codelist_mapping()}
     assert {"ActivityStatus", "Sector", "Currency", "FileFormat"} <= mapped

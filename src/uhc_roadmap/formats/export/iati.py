@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import ClassVar
 from urllib.parse import urlsplit
 
+from uhc_roadmap.codelists import iati_codelist
 from uhc_roadmap.config import IatiSettings
 from uhc_roadmap.countries import subdivision_name
 from uhc_roadmap.loading.sourcemap import DocPath
@@ -226,7 +227,7 @@ def _future_dates(roadmap: Roadmap, today: date) -> Iterator[Refusal]:
 
 
 def _currencies(roadmap: Roadmap) -> Iterator[Refusal]:
-    known = codes.iati_codelist("Currency")
+    known = iati_codelist("Currency")
     if roadmap.currency is not None and roadmap.currency not in known:
         yield _currency_refusal(("currency",), roadmap.currency)
     for i, activity in enumerate(roadmap.activities):

@@ -22,20 +22,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Any, cast
 
 from lxml import etree
+
+from uhc_roadmap import codelists
+from uhc_roadmap.codelists import iati_folder
 
 Case = Mapping[str, Any]
 Result = bool | None  # None: the rule does not apply here
 # A node of lxml's XPath results: an element, or an attribute's or text's "smart string".
 Node = Any
-
-
-def data_folder() -> Path:
-    return Path(str(resources.files("uhc_roadmap"))) / "data" / "iati"
 
 
 def check_document(data: bytes, now: datetime) -> list[str]:
@@ -55,7 +52,7 @@ def check_document(data: bytes, now: datetime) -> list[str]:
 @cache
 def activity_schema() -> etree.XMLSchema:
     """The official schema; it includes iati-common.xsd and imports xml.xsd from its folder."""
-    path = data_folder() / "schemas" / "iati-activities-schema.xsd"
+    path = iati_folder() / "schemas" / "iati-activities-schema.xsd"
     return etree.XMLSchema(etree.parse(str(path)))
 
 
@@ -71,7 +68,7 @@ def schema_failures(root: etree._Element) -> Iterator[str]:
 
 @cache
 def standard_ruleset() -> dict[str, Any]:
-    path = data_folder() / "rulesets" / "standard.json"
+    path = iati_folder() / "rulesets" / "standard.json"
     ruleset: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return ruleset
 
@@ -79,9 +76,7 @@ def standard_ruleset() -> dict[str, Any]:
 @cache
 def organisation_prefixes() -> frozenset[str]:
     """``ORG-ID-PREFIX`` of the ruleset: IATI's OrganisationRegistrationAgency codes."""
-    from uhc_roadmap.model.codes import iati_codelist
-
-    return frozenset(iati_codelist("OrganisationRegistrationAgency"))
+    return frozenset(codelists.iati_codelist("OrganisationRegistrationAgency"))
 
 
 @dataclass(frozen=True)
@@ -376,16 +371,9 @@ CHECKS: dict[str, Callable[[_Rule], Result]] = {
 
 @cache
 def codelist_mapping() -> list[dict[str, str]]:
-    path = data_folder() / "codelist-mapping.json"
+    path = iati_folder() / "codelist-mapping.json"
     mappings: list[dict[str, str]] = json.loads(path.read_text(encoding="utf-8"))["mappings"]
     return mappings
-
-
-@cache
-def codelists() -> dict[str, Any]:
-    path = data_folder() / "codelists.json"
-    lists: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["codelists"]
-    return lists
 
 
 def codelist_failures(root: etree._Element) -> Iterator[str]:
@@ -415,10 +403,10 @@ def _anchored(path: str) -> str:
 
 
 def _codelist_problem(name: str, code: str) -> str | None:
-    codelist = codelists().get(name)
-    if codelist is None:
+    if not codelists.is_shipped(name):
         return f"`{code}` is from the {name} codelist, of which no copy ships with uhc-roadmap"
-    if (codelist["complete"] or codelist["subset"]) and code not in codelist["codes"]:
+    closed = codelists.closed_codelist(name)
+    if closed is not None and code not in closed:
         return f"`{code}` is not in the {name} codelist"
     return None
 
