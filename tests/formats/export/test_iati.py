@@ -404,6 +404,13 @@ def test_an_amount_longer_than_iatis_validator_reads_is_refused() -> None:
     [refusal] = refusals_of(roadmap, GENERATED.date())
     assert refusal.path == ("activities", 0, "budget", 0, "planned")
     assert "more than 24 digits" in refusal.message
+    two = "planned: 6.0e+23, committed: 90000, spent: 86500}\n      - {year: 2017, funder: EU, planned: 6.0e+23"
+    total = refusals_of(
+        roadmap_with(text, "planned: 90000, committed: 90000, spent: 86500", two), GENERATED.date()
+    )
+    assert [(r.path, r.message.split(" amount")[0]) for r in total] == [
+        (("activities", 0, "budget"), "the 2017 planned")  # each line has 24 digits, the sum 25
+    ]
     assert decimal_digits("90000.00000000000000000001") == 25
     assert decimal_digits("0.000000000000000000000001") == 24
     assert decimal_digits("-100000.5") == 7

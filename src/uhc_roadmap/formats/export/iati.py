@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -165,8 +166,9 @@ def _checks() -> Callable[[bytes, datetime], list[str]]:
 
 
 def refusals_of(roadmap: Roadmap, today: date) -> list[Refusal]:
-    """What IATI refuses: no activity at all, actual dates and transactions in the future,
-    currencies outside its codelist."""
+    """What IATI refuses, at its path in the roadmap: no activity at all, actual dates and
+    transactions in the future, currencies outside its codelist, amounts longer than its
+    validator reads, characters XML cannot hold."""
     empty = Refusal(
         ("activities",),
         "the roadmap has no activity, and an IATI document holds at least one",
@@ -246,25 +248,22 @@ def decimal_digits(text: str) -> int:
 def _long_amounts(roadmap: Roadmap) -> Iterator[Refusal]:
     """Amounts with more digits than libxml2 2.9 reads in an xsd:decimal (24; tested with
     lxml 4.9.2): IATI's validator checks the schema with libxml2 too (through libxmljs2), and
-    would refuse the whole document. A year's total is checked when its lines are not."""
+    would refuse the whole document. A year's planned total is checked as well."""
     for i, activity in enumerate(roadmap.activities):
-        totals: dict[tuple[int, str | None], Decimal] = {}
+        totals: dict[tuple[int, str | None], Decimal] = defaultdict(Decimal)
         for j, line in enumerate(activity.budget):
-            group = (line.year, line.currency or roadmap.currency)
-            long = [k for k in ("planned", "committed", "spent") if _too_long(getattr(line, k))]
-            for key in long:
-                yield _long_refusal(("activities", i, "budget", j, key), activity, key)
-            if group in totals and not long:
-                totals[group] += amount(line.planned)
-                if decimal_digits(decimal_text(totals[group])) > MAX_DIGITS:
-                    total = f"{line.year} planned total"
-                    yield _long_refusal(("activities", i, "budget", j, "planned"), activity, total)
-            elif not long:
-                totals[group] = amount(line.planned)
+            totals[line.year, line.currency or roadmap.currency] += amount(line.planned)
+            for key in ("planned", "committed", "spent"):
+                value = getattr(line, key)
+                if value is not None and _too_long(amount(value)):
+                    yield _long_refusal(("activities", i, "budget", j, key), activity, key)
+        for (year, _), total in totals.items():
+            if _too_long(total) and not any(_too_long(amount(b.planned)) for b in activity.budget):
+                yield _long_refusal(("activities", i, "budget"), activity, f"{year} planned")
 
 
-def _too_long(value: float | None) -> bool:
-    return value is not None and decimal_digits(decimal_text(amount(value))) > MAX_DIGITS
+def _too_long(value: Decimal) -> bool:
+    return decimal_digits(decimal_text(value)) > MAX_DIGITS
 
 
 def _long_refusal(path: DocPath, activity: Activity, what: str) -> Refusal:
