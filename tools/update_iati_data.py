@@ -100,7 +100,10 @@ def codelist(raw: bytes, name: str) -> dict[str, Any]:
 def mapping(raw: bytes) -> list[dict[str, str]]:
     found = []
     for entry in etree.fromstring(raw).iterfind("mapping"):
-        item = {"path": entry.findtext("path", ""), "codelist": entry.find("codelist").get("ref")}
+        ref = entry.find("codelist")
+        if ref is None or not ref.get("ref"):
+            raise SystemExit(f"mapping.xml: no codelist for {entry.findtext('path')}")
+        item = {"path": entry.findtext("path", ""), "codelist": str(ref.get("ref"))}
         condition = entry.findtext("condition")
         if condition:
             item["condition"] = condition
