@@ -254,7 +254,10 @@ def prepare() -> dict[str, list[Path]]:
     corpus = write_corpus(CORPUS)
     # The corpus is its own project: the benchmark never picks up the repository's settings,
     # and the cache lives in bench/corpus/.uhc-roadmap-cache.
-    (CORPUS / ".uhc-roadmap.yaml").write_text("roadmaps: repo\n", encoding="utf-8")
+    (CORPUS / ".uhc-roadmap.yaml").write_text(
+        "roadmaps: repo\niati: {reporting_org: {ref: XM-DAC-928, type: 40, name: WHO}}\n",
+        encoding="utf-8",
+    )
     package = ROOT / "src" / "uhc_roadmap"
     if package.is_dir():  # an editable install: compile as `pip install` does for a wheel
         compileall.compile_dir(package, quiet=1)
@@ -292,6 +295,7 @@ def measure(runs: int, slow_runs: int) -> Results:
         ([*floor, small], (0,), ""),
         (report, (0,), '"countries"'),
         ([*ours, "render", large, "-f", "html", "-o", "large.html"], (0,), ""),
+        ([*ours, "export", large, "-f", "iati", "-o", "large.iati.xml"], (0,), ""),
     ):
         expect(command, codes, needle)
 
@@ -376,6 +380,14 @@ def measure(runs: int, slow_runs: int) -> Results:
     render = [*ours, "render", large, "-f", "html", "-o", "large.html"]
     add(
         "`render` 200-activity roadmap to HTML", "`uhc-roadmap --help`", paired(render, help_, runs)
+    )
+    export = [*ours, "export", large, "-f", "iati", "-o", "large.iati.xml"]
+    add(
+        "`export --format iati` 200-activity roadmap",
+        "`validate` one 200-activity file, cold",
+        paired(export, [*ours, "validate", "--no-cache", large], runs),
+        3.0,
+        "the XSD, ruleset and codelist checks included",
     )
     per_file, per_file_paused = in_process([CORPUS / p for p in repo[:30]], max(3, runs // 2))
     add(

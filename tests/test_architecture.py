@@ -24,6 +24,7 @@ CORE_MODULES = (
     "cache.py",
     "countries.py",
     "suppression.py",
+    "codelists.py",
 )
 FORBIDDEN = ("uhc_roadmap.cli", "typer", "rich", "click")
 RICH_TEXT = {PACKAGE / "formats" / "progress" / "table.py"}

@@ -283,3 +283,153 @@ def test_any_table_gives_settings_or_located_problems(table: dict[str, object]) 
         found = exc.problems
     assert (result is None) == bool(found)
     assert all(p.file == "x.toml" and p.message for p in found)
+
+
+# -- iati: the publisher of `export --format iati` ----------------------------------------------
+
+IATI_TOML = """[tool.uhc-roadmap.iati]
+identifier_prefix = "XM-DAC-928-MA"
+default_sector = 12220
+
+[tool.uhc-roadmap.iati.reporting_org]
+ref = "XM-DAC-928"
+type = 40
+name = { en = "World Health Organization", fr = "Organisation mondiale de la Santé" }
+"""
+IATI_YAML = """iati:
+  identifier_prefix: XM-DAC-928-MA
+  default_sector: 12220
+  reporting_org:
+    ref: XM-DAC-928
+    type: 40
+    name: {en: World Health Organization, fr: Organisation mondiale de la Santé}
+"""
+
+
+def test_iati_settings_read_alike_from_both_files(tmp_path: Path) -> None:
+    write(tmp_path / "a" / "pyproject.toml", IATI_TOML)
+    write(tmp_path / "b" / ".uhc-roadmap.yaml", IATI_YAML)
+    iati = load_config(tmp_path / "a").settings.iati
+    assert iati is not None
+    assert iati == load_config(tmp_path / "b").settings.iati
+    assert iati.reporting_org is not None
+    assert (iati.reporting_org.ref, iati.reporting_org.type, iati.reporting_org.role) == (
+        "XM-DAC-928",
+        40,
+        3,
+    )
+    assert iati.reporting_org.name == {
+        "en": "World Health Organization",
+        "fr": "Organisation mondiale de la Santé",
+    }
+    assert (iati.prefix, iati.default_sector) == ("XM-DAC-928-MA", 12220)
+
+
+def test_iati_defaults(tmp_path: Path) -> None:
+    write(
+        tmp_path / ".uhc-roadmap.yaml",
+        "iati: {reporting_org: {ref: XI-IATI-1, type: 10, name: X}}\n",
+    )
+    iati = load_config(tmp_path).settings.iati
+    assert iati is not None
+    assert (iati.prefix, iati.default_sector, iati.identifier_prefix) == ("XI-IATI-1", 12110, None)
+    assert Config.default(tmp_path).settings.iati is None
+
+
+ORG = "reporting_org: {ref: XM-DAC-928, type: 40, name: WHO}"
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words", "hint"),
+    [
+        (
+            "iati:\n  reporting_org: {ref: XM-DAC-928, type: 40, name: W}\n  sectr: 12110\n",
+            (3, 3),
+            "unknown key `iati.sectr` in .uhc-roadmap.yaml",
+            "known keys: reporting_org, identifier_prefix, default_sector",
+        ),
+        (
+            "iati:\n  reporting_org: {ref: XM-DAC-928, type: 40, name: W, rol: 4}\n",
+            (2, 55),
+            "unknown key `iati.reporting_org.rol`",
+            "did you mean `role`?",
+        ),
+        (
+            "iati:\n  reporting_org: {ref: ZZ-NOPE-1, type: 40, name: W}\n",
+            (2, 24),
+            "`iati.reporting_org.ref`: `ZZ-NOPE-1` does not start with a registration agency",
+            "",
+        ),
+        (
+            "iati:\n  reporting_org: {ref: XM-DAC-928/1, type: 40, name: W}\n",
+            (2, 24),
+            "`iati.reporting_org.ref`: `XM-DAC-928/1` is not usable as an organisation",
+            "",
+        ),
+        (
+            "iati:\n  reporting_org: {ref: XM-DAC-928, type: 41, name: W}\n",
+            (2, 42),
+            "`iati.reporting_org.type`: `41` is not an IATI OrganisationType code",
+            "",
+        ),
+        (
+            f"iati:\n  {ORG}\n  identifier_prefix: XM-DAC-92\n",
+            (2, 3),
+            "`iati`: `identifier_prefix` `XM-DAC-92` must start with the reporting",
+            "",
+        ),
+        (
+            f"iati:\n  {ORG}\n  default_sector: 12100\n",
+            (3, 19),
+            "`iati.default_sector`: `12100` is not an OECD DAC 5-digit sector code",
+            "",
+        ),
+        (
+            "iati:\n  reporting_org: {ref: XM-DAC-928, type: 40, name: {french: OMS}}\n",
+            (2, 52),
+            "`iati.reporting_org.name`: `french` is not a two-letter language code",
+            "",
+        ),
+        (
+            "iati:\n  reporting_org: {ref: XM-DAC-928, type: 40, name: {}}\n",
+            (2, 52),
+            "`iati.reporting_org.name`: give the name, or a map of language to name",
+            "",
+        ),
+        (
+            "iati:\n  reporting_org: {ref: XM-DAC-928, type: 40}\n",
+            (2, 18),
+            "`iati.reporting_org.name`: ",
+            "",
+        ),
+    ],
+)
+def test_iati_problems_are_located(
+    tmp_path: Path, text: str, where: tuple[int, int], words: str, hint: str
+) -> None:
+    write(tmp_path / ".uhc-roadmap.yaml", text)
+    [problem] = problems(tmp_path)
+    assert (problem.line, problem.col) == where, str(problem)
+    assert problem.message.startswith(words), problem.message
+    assert problem.hint == hint
+
+
+def test_iati_unknown_key_in_pyproject_sub_table(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", IATI_TOML.replace("default_sector", "default_sectr"))
+    [problem] = problems(tmp_path)
+    assert (problem.line, problem.col) == (3, 1)
+    assert problem.message == "unknown key `iati.default_sectr` in [tool.uhc-roadmap]"
+    assert problem.hint == "did you mean `default_sector`?"
+
+
+def test_the_documented_iati_example_loads_alike_from_both_files(tmp_path: Path) -> None:
+    docs = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    section = docs.split("## IATI export\n", 1)[1]
+    toml_text = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    yaml_text = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    write(tmp_path / "a" / "pyproject.toml", toml_text)
+    write(tmp_path / "b" / ".uhc-roadmap.yaml", yaml_text)
+    iati = load_config(tmp_path / "a").settings.iati
+    assert iati is not None
+    assert iati == load_config(tmp_path / "b").settings.iati
+    assert iati.prefix == "XM-DAC-928-MA"

@@ -14,11 +14,19 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import ErrorDetails
 
+from uhc_roadmap import codelists
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.errors import UsageError
 from uhc_roadmap.loading.loader import Limits
@@ -36,6 +44,110 @@ _UNITS = {"B": 1, "KB": 10**3, "kB": 10**3, "KiB": 2**10, "MB": 10**6, "MiB": 2*
 _UNITS |= {"GB": 10**9, "GiB": 2**30}
 
 
+class IatiReportingOrg(BaseModel):
+    """The organisation that publishes the IATI export (``iati.reporting_org``)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    ref: str = Field(description="Its IATI organisation identifier, e.g. XM-DAC-928 (WHO)")
+    type: int = Field(description="IATI OrganisationType code, e.g. 40 (multilateral)")
+    name: str | dict[str, str] = Field(description="Its name, or a map of language to name")
+    role: int = Field(default=3, description="IATI OrganisationRole in each activity")
+
+    @field_validator("ref")
+    @classmethod
+    def _organisation_identifier(cls, value: str) -> str:
+        iati_identifier_problem(value, "an organisation identifier")
+        agencies = codelists.iati_codelist("OrganisationRegistrationAgency")
+        if "-".join(value.split("-")[:2]) not in agencies:
+            raise ValueError(
+                f"`{value}` does not start with a registration agency code such as XM-DAC or "
+                "GB-COH (IATI rule 1.14.8; IATI's OrganisationRegistrationAgency codelist)"
+            )
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str | dict[str, str]) -> str | dict[str, str]:
+        names = {"": value} if isinstance(value, str) else value
+        if not names:
+            raise ValueError("give the name, or a map of language to name")
+        for lang, name in names.items():
+            if lang and not re.fullmatch("[a-z]{2}", lang):
+                raise ValueError(f"`{lang}` is not a two-letter language code")
+            if not name.strip():
+                raise ValueError("the name is empty")
+        return value
+
+    @field_validator("type")
+    @classmethod
+    def _organisation_type(cls, value: int) -> int:
+        return _iati_code(value, "OrganisationType")
+
+    @field_validator("role")
+    @classmethod
+    def _organisation_role(cls, value: int) -> int:
+        return _iati_code(value, "OrganisationRole")
+
+
+class IatiSettings(BaseModel):
+    """``iati``: what `export --format iati` needs beyond the roadmap (docs/iati.md)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    reporting_org: IatiReportingOrg | None = None
+    identifier_prefix: str | None = None
+    default_sector: int = 12110
+
+    @field_validator("identifier_prefix")
+    @classmethod
+    def _prefix_shape(cls, value: str | None) -> str | None:
+        if value is not None:
+            iati_identifier_problem(value, "an identifier prefix")
+        return value
+
+    @field_validator("default_sector")
+    @classmethod
+    def _sector(cls, value: int) -> int:
+        if not codelists.is_sector(value):
+            raise ValueError(f"`{value}` is not an OECD DAC 5-digit sector code, e.g. 12110")
+        return value
+
+    @model_validator(mode="after")
+    def _prefix_names_the_publisher(self) -> Self:
+        prefix, org = self.identifier_prefix, self.reporting_org
+        if prefix is not None and org is not None and not f"{prefix}-".startswith(f"{org.ref}-"):
+            raise ValueError(
+                f"`identifier_prefix` `{prefix}` must start with the reporting organisation's "
+                f"identifier `{org.ref}` (IATI rule 1.1.21)"
+            )
+        return self
+
+    @property
+    def prefix(self) -> str:
+        """What every iati-identifier starts with: the prefix, else the publisher's identifier."""
+        if self.identifier_prefix is not None:
+            return self.identifier_prefix
+        return "" if self.reporting_org is None else self.reporting_org.ref
+
+
+def iati_identifier_problem(value: str, what: str) -> None:
+    """IATI rules 1.3.1/1.3.13 (and 1.14.*): no surrounding space, none of / & | ?."""
+    if not value.strip() or value != value.strip() or any(c in value for c in "/&|?"):
+        raise ValueError(
+            f"`{value}` is not usable as {what}: IATI identifiers have no surrounding "
+            "spaces and none of / & | ?"
+        )
+
+
+def _iati_code(value: int, codelist: str) -> int:
+    known = codelists.iati_codelist(codelist)
+    if str(value) not in known:
+        choices = ", ".join(f"{code} ({name})" for code, name in known.items())
+        raise ValueError(f"`{value}` is not an IATI {codelist} code; choose one of: {choices}")
+    return value
+
+
 class Settings(BaseModel):
     """The configuration table; its field names are the configuration keys."""
 
@@ -50,6 +162,7 @@ class Settings(BaseModel):
     max_depth: int = Field(default=Limits().max_depth, ge=1, le=200)
     warn_unused_ignores: bool = False
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    iati: IatiSettings | None = None
 
     @field_validator("max_file_size", mode="before")
     @classmethod
@@ -334,13 +447,21 @@ def _words(document: _Document, error: ErrorDetails, loc: tuple[Any, ...]) -> tu
     kind = error["type"]
     if kind == "extra_forbidden":
         return f"unknown key `{name}` in {document.where}", _closest(
-            str(loc[-1]), Settings.model_fields
+            str(loc[-1]), _keys_beside(loc)
         )
     if kind == "literal_error":
         return f"`{name}`: `{error['input']}` is not a level", "use error, warning, info or off"
     if kind in _EXPECTED:
         return f"`{name}`: expected {_EXPECTED[kind]}, got {_describe(error['input'])}", ""
     return f"`{name}`: {_sentence(error['msg'])}", ""
+
+
+def _keys_beside(loc: tuple[Any, ...]) -> list[str]:
+    """The keys allowed where an unknown one was found: a sub-table has its own (``iati``)."""
+    from uhc_roadmap.model.fields import model_at
+
+    table = model_at(Settings, [p for p in loc[:-1] if isinstance(p, str | int)])
+    return list((table or Settings).model_fields)
 
 
 def _describe(value: object) -> str:

@@ -44,6 +44,17 @@ def test_wheel_ships_templates_and_catalogs(wheel: Path) -> None:
     assert any(n.startswith("uhc_roadmap/templates/") for n in names)
     assert any(n.startswith("uhc_roadmap/i18n/locale/fr/") and n.endswith(".po") for n in names)
     assert "uhc_roadmap/py.typed" in names
+    for data in (
+        "schemas/iati-activities-schema.xsd",
+        "schemas/iati-common.xsd",
+        "schemas/xml.xsd",
+        "schemas/LICENSE",
+        "rulesets/standard.json",
+        "rulesets/LICENSE",
+        "codelists.json",
+        "codelist-mapping.json",
+    ):
+        assert f"uhc_roadmap/data/iati/{data}" in names
 
 
 def test_installed_wheel_runs_outside_the_repository(wheel: Path, tmp_path: Path) -> None:
@@ -86,3 +97,53 @@ def test_installed_wheel_runs_outside_the_repository(wheel: Path, tmp_path: Path
         timeout=120,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_installed_wheel_exports_iati_outside_the_repository(wheel: Path, tmp_path: Path) -> None:
+    """The schemas, ruleset and codelists are found in the installed package, not in src/."""
+    pytest.importorskip("lxml.etree", reason="the IATI export needs lxml (the iati extra)")
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / ".uhc-roadmap.yaml").write_text(
+        "iati: {reporting_org: {ref: XM-DAC-928, type: 40, name: WHO}}\n", encoding="utf-8"
+    )
+    env = {**os.environ, "PYTHONPATH": str(target), "SOURCE_DATE_EPOCH": "1633046400"}
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "uhc_roadmap",
+            "export",
+            str(ROADMAPS / "morocco.yaml"),
+            "-o",
+            "ma.xml",
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert (
+        b"<iati-identifier>XM-DAC-928-UHCP-III-GOV-01</iati-identifier>"
+        in (elsewhere / "ma.xml").read_bytes()
+    )

@@ -29,6 +29,7 @@ COMMANDS = [
     ["render", "roadmaps", "-c", "MA", "-o", f"{OUT}/morocco.html"],
     ["render", "roadmaps", "-c", "KZ", "-t", "brief", "-o", f"{OUT}/kazakhstan.md"],
     ["diff", "roadmaps/morocco.yaml", "roadmaps/algeria.yaml", "-o", f"{OUT}/diff.txt"],
+    ["export", "roadmaps", "-c", "MA", "-f", "iati", "-o", f"{OUT}/morocco.iati.xml"],
     ["schema", "-o", f"{OUT}/schema.json"],
     [*NEW, "--force", "-o", f"{OUT}/norway.yaml"],
     ["cache", "info"],
@@ -49,6 +50,9 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:
 def project(tmp_path: Path) -> Path:
     shutil.copytree(ROADMAPS, tmp_path / "roadmaps")
     (tmp_path / OUT).mkdir()
+    (tmp_path / ".uhc-roadmap.yaml").write_text(  # the publisher `export --format iati` needs
+        "iati: {reporting_org: {ref: XM-DAC-928, type: 40, name: WHO}}\n", encoding="utf-8"
+    )
     return tmp_path
 
 
@@ -158,6 +162,7 @@ def test_an_output_over_an_input_is_refused_for_every_reader(project: Path) -> N
         ["report", "roadmaps", "-o", "roadmaps/morocco.yaml"],
         ["render", "roadmaps", "-c", "MA", "-o", "roadmaps/morocco.yaml"],
         ["diff", "roadmaps/morocco.yaml", "roadmaps/algeria.yaml", "-o", "roadmaps/morocco.yaml"],
+        ["export", "roadmaps", "-c", "MA", "-f", "iati", "-o", "roadmaps/morocco.yaml"],
     ):
         done = run_cli(*command, cwd=project)
         assert done.returncode == 2, command

@@ -50,3 +50,15 @@ def test_records_still_come_from_pycountry() -> None:
     assert codes.subdivision("XX-01") is None
     assert codes.subdivision("nodash") is None
     assert codes.country_by_alpha_3("mar").alpha_2 == "MA"
+
+
+def test_sectors_are_iati_dac_purpose_codes() -> None:
+    assert codes.is_sector(12110)  # Health policy and administrative management
+    assert codes.is_sector(12220)  # Basic health care
+    assert not codes.is_sector(12100)  # a DAC category (3 digits padded), not a purpose code
+    assert not codes.is_sector(99999)
+    listed = codes.sector_codes()
+    assert listed == sorted(listed)
+    assert 12110 in listed
+    assert len(listed) > 200
+    assert codes.iati_codelist("ActivityStatus")["6"] == "Suspended"

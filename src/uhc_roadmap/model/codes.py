@@ -1,4 +1,5 @@
-"""Codes from the world (ISO 3166-1/3166-2, ISO 4217, ISO 639-1), from pycountry's databases.
+"""Codes from the world (ISO 3166-1/3166-2, ISO 4217, ISO 639-1), from pycountry's databases,
+and IATI's codelists (OECD DAC sectors, organisation types...) as shipped in data/iati/.
 
 pycountry ships the Debian iso-codes databases and follows their updates; a hand-kept table
 would go stale (Morocco's 12 regions of 2015, Kazakhstan's new regions of 2022).
@@ -16,6 +17,9 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
+
+from uhc_roadmap.codelists import iati_codelist as iati_codelist  # IATI's, for the model
+from uhc_roadmap.codelists import is_sector as is_sector
 
 
 @cache
@@ -120,3 +124,11 @@ def currency_codes() -> list[str]:
 def language_codes() -> list[str]:
     """The ISO 639-1 codes: the languages of ISO 639-3 that have a two-letter code."""
     return sorted(_values("639-3", "alpha_2"))
+
+
+# -- IATI codelists ----------------------------------------------------------------------------
+
+
+def sector_codes() -> list[int]:
+    """Every OECD DAC 5-digit purpose code, sorted (for the JSON Schema)."""
+    return sorted(int(code) for code in iati_codelist("Sector"))

@@ -47,6 +47,8 @@ _HINTS = {
     "unknown_country": "use the ISO 3166-1 alpha-2 code, e.g. MA for Morocco",
     "unknown_currency": "use the ISO 4217 code, e.g. USD or EUR",
     "unknown_language": "use the ISO 639-1 code, e.g. fr or en",
+    "unknown_sector": "use a 5-digit OECD DAC purpose code, e.g. 12110 (health policy and "
+    "administrative management) or 12220 (basic health care); see docs/iati.md",
     "schema_version": 'set `schema_version: "1"`, or upgrade uhc-roadmap',
     "missing_currency": "add `currency:` with an ISO 4217 code, e.g. `currency: USD`",
     "missing_for_numbers": "numeric indicators are measured from a baseline towards a target",
@@ -59,6 +61,8 @@ _PATTERN_HINTS = {
     "^[A-Z]{3}$": "a currency code is three upper-case letters, e.g. USD",
     "^[a-z]{2}$": "a language code is two lower-case letters, e.g. fr",
     "^https?://": "a link starts with https:// or http://",
+    "^[^\\s/&|?]": "an IATI activity identifier, e.g. XM-DAC-928-MA-2024-25-1.1.EU01, "
+    "has no spaces around it and none of / & | ?",
 }
 
 

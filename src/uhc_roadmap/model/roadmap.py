@@ -14,6 +14,7 @@ from uhc_roadmap.model.types import (
     CountryCode,
     CurrencyCode,
     Direction,
+    IatiRef,
     Id,
     IsoDate,
     LanguageCode,
@@ -21,6 +22,7 @@ from uhc_roadmap.model.types import (
     Money,
     OrganisationType,
     Percent,
+    SectorCode,
     StatusField,
 )
 
@@ -51,6 +53,10 @@ class Axis(Strict):
     objective: Text | None = None
     building_block: BuildingBlock | None = Field(
         default=None, description="The WHO health-system building block the axis strengthens"
+    )
+    sector: SectorCode | None = None
+    iati_ref: IatiRef | None = Field(
+        default=None, description="The IATI activity its activities report under"
     )
 
 
@@ -108,6 +114,10 @@ class Activity(Strict):
     budget: list[BudgetLine] = Field(default_factory=list)
     refs: list[StrictStr] = Field(default_factory=list)
     documents: list[Document] = Field(default_factory=list)
+    sector: SectorCode | None = None
+    iati_ref: IatiRef | None = Field(
+        default=None, description="The IATI activity it reports under (default: its axis's)"
+    )
 
 
 # A measurement is a finite number or a text (qualitative); .nan and .inf measure nothing.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -86,13 +86,13 @@ class CodeList:
     The values are read from pycountry when the schema is generated, never at import time.
     """
 
-    values: Callable[[], list[str]]
+    values: Callable[[], Sequence[str | int]]
 
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         generated = handler(schema)
-        generated["enum"] = self.values()
+        generated["enum"] = list(self.values())
         return generated
 
 
@@ -113,6 +113,32 @@ LanguageCode = Annotated[
     Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 language code, e.g. fr"),
     AfterValidator(_language),
     CodeList(codes.language_codes),
+]
+
+
+def _sector(value: int) -> int:
+    if not codes.is_sector(value):
+        raise PydanticCustomError(
+            "unknown_sector",
+            "`{value}` is not an OECD DAC 5-digit sector code (IATI Sector codelist)",
+            {"value": value},
+        )
+    return value
+
+
+SectorCode = Annotated[
+    int,
+    Field(description="OECD DAC 5-digit sector (purpose) code for IATI, e.g. 12110"),
+    AfterValidator(_sector),
+    CodeList(codes.sector_codes),
+]
+IatiRef = Annotated[
+    str,
+    Field(
+        pattern=r"^[^\s/&|?](?:[^/&|?]*[^\s/&|?])?$",
+        description="The iati-identifier of a published IATI activity, e.g. "
+        "XM-DAC-928-MA-2024-25-1.1.EU01",
+    ),
 ]
 Money = Annotated[
     float,
