@@ -14,6 +14,7 @@ from uhc_roadmap.cli.common import ExitCode, emit, fail, parse_as_of
 
 if TYPE_CHECKING:  # the render package imports Jinja2: only at run time, inside `render`
     from uhc_roadmap.render import InvalidRoadmap, TemplateInfo
+    from uhc_roadmap.render.budget import RenderBudget
     from uhc_roadmap.validation import ValidationOptions
 
 
@@ -103,12 +104,11 @@ def _render(
 
     if lang is not None and lang not in LANGUAGES:
         fail(f"--lang: no labels for `{lang}`; choose one of: {', '.join(LANGUAGES)}")
-    default_paths, validation = _configuration(as_of)
+    default_paths, validation, budget = _configuration(as_of)
     try:
         chosen = choose_roadmap(sources or default_paths, country, phase, validation, lang or "en")
-        options = RenderOptions(
-            template, output_format, lang or report_language(chosen.roadmap), as_of, template_dir
-        )
+        language = lang or report_language(chosen.roadmap)
+        options = RenderOptions(template, output_format, language, as_of, template_dir, budget)
         return render_document(chosen.roadmap, options)
     except SourceError as exc:
         fail(str(exc))
@@ -118,15 +118,16 @@ def _render(
         fail(f"template error: {exc}", ExitCode.FINDINGS)
 
 
-def _configuration(as_of: date | None) -> tuple[list[str], ValidationOptions]:
-    """The roadmaps folder and the rule settings of the configuration file, as ``report`` does."""
+def _configuration(as_of: date | None) -> tuple[list[str], ValidationOptions, RenderBudget]:
+    """The roadmaps folder, the rule settings and the render budgets of the configuration."""
     from uhc_roadmap.config import ConfigError, load_config
 
     try:
         config = load_config(Path.cwd())
     except ConfigError as exc:
         fail(f"configuration: {exc}")
-    return [os.path.relpath(config.roadmaps)], config.validation_options(as_of=as_of)
+    options = config.validation_options(as_of=as_of)
+    return [os.path.relpath(config.roadmaps)], options, config.render_budget()
 
 
 def _print_diagnostics(exc: InvalidRoadmap) -> NoReturn:
