@@ -18,6 +18,7 @@ whole document may be.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sized
@@ -109,7 +110,7 @@ class Limits:
             self._product(left, right)
         elif operator == "**":
             if _is_int(left) and _is_int(right) and right > 0 and abs(left) > 1:
-                self.bits(abs(left).bit_length() * right, "`**`")
+                self.bits(math.floor(right * math.log2(abs(left))) + 1, "`**`")
         elif operator == "+":
             if isinstance(left, _SEQUENCES) and isinstance(right, Sized):
                 self.length(len(left) + len(right), "`+`")
@@ -149,7 +150,7 @@ class Limits:
         elif name == "expandtabs":
             tab = _argument(args, kwargs, 0, "tabsize", 8)
             if _is_int(tab):
-                self.length(len(text) + text.count(_same("\t", text)) * tab, what)
+                self.length(len(text) + text.count(_same("\t", text)) * (tab - 1), what)
         elif name == "replace" and len(args) >= 2:
             self.length(
                 replaced_size(text, args[0], args[1], _argument(args, kwargs, 2, "count", -1)), what
@@ -195,7 +196,7 @@ def bounded_filters(limits: Limits) -> dict[str, Callable[..., Any]]:
         step = len(width) if isinstance(width, str) else width
         if _is_int(step) and isinstance(s, str):
             limits.width(step, "`indent`")
-            limits.length(len(s) + (s.count("\n") + 1) * step, "`indent`")
+            limits.length(len(s) + (s.count("\n") + bool(first)) * step, "`indent`")
         return do_indent(s, width, first, blank)
 
     def format_(value: Any, *args: Any, **kwargs: Any) -> str:
@@ -375,7 +376,7 @@ def printf_size(text: str | bytes | bytearray, values: Any) -> int:
             if given == b"*":
                 star = positional[index] if index < len(positional) else 0
                 index += 1
-                sizes.append(star if _is_int(star) else 0)
+                sizes.append(abs(star) if _is_int(star) else 0)
             elif given:
                 sizes.append(_number(given.decode()))
         kind = spec["type"].decode()
@@ -386,7 +387,7 @@ def printf_size(text: str | bytes | bytearray, values: Any) -> int:
         else:
             value = positional[index] if index < len(positional) else None
             index += 1
-        total += max(sizes, default=0) + _shown_size(value, kind)
+        total += sum(sizes) + _shown_size(value, kind)
     return total
 
 
@@ -404,13 +405,15 @@ def replaced_size(text: Any, old: Any, new: Any, count: Any) -> int:
 
 
 def _shown_size(value: Any, kind: str) -> int:
-    if isinstance(value, _TEXT):
-        return len(value) * (1 if kind == "s" else 10)  # repr() escapes a character in ≤ 10
-    if _is_int(value):
-        return value.bit_length() // 3 + 2
-    if isinstance(value, float):
-        return 330  # the longest float in %f
-    return 0  # containers and objects: the memory budget answers for their text
+    """An upper bound of one conversion's text, its width and precision apart."""
+    digits = value.bit_length() // 3 + 3 if _is_int(value) else 0
+    if kind in {"s", "r", "a"}:
+        if isinstance(value, _TEXT):
+            return len(value) * (1 if kind == "s" else 10)  # repr() escapes a character in ≤ 10
+        return digits or (32 if isinstance(value, float) else 0)  # objects: the memory budget
+    if kind in {"e", "E", "f", "F", "g", "G"}:
+        return 330  # the longest float written out, exponent and sign included
+    return digits or 330  # d, i, x, o ... of an integer, or of a float's integer part
 
 
 def _size(value: Any) -> int:
