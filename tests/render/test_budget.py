@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import gc
+import logging
 import os
 import signal
 import sys
@@ -139,6 +142,29 @@ def test_the_child_never_returns_into_the_caller() -> None:
     assert pids == []  # the append happened in the child only
     assert os.getpid() == parent
     assert no_child_left()
+
+
+def test_when_no_process_can_be_forked_the_rendering_runs_here_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    warnings: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: warnings.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("uhc_roadmap.render.budget")
+    logger.addHandler(handler)
+    monkeypatch.setattr(os, "fork", no_fork)
+    try:
+        assert run_bounded(lambda: "done", RenderBudget(), "t", isolate=True) == "done"
+    finally:
+        logger.removeHandler(handler)
+    assert warnings == [
+        "cannot start a process for the rendering (Resource temporarily unavailable):"
+        " rendering in this process, without its memory budget"
+    ]
+    assert gc.get_freeze_count() == 0  # the parent's objects are collectable again
 
 
 def chunks(*parts: str) -> Iterator[str]:

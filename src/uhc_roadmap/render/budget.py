@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import logging
 import math
 import mmap
 import os
@@ -45,6 +46,7 @@ GRACE_SECONDS = 2.0  # wall time after the budget before the parent kills the ch
 _RESERVE = 4 * MiB  # address space given back in the child to report running out of memory
 _FORK = sys.platform == "linux" and hasattr(os, "fork")
 _OK, _TEMPLATE, _BUDGET, _CRASH = b"T", b"E", b"B", b"X"
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +141,18 @@ def run_bounded(
         return _in_process(work, budget, label)
     read_end, write_end = os.pipe()
     gc.freeze()  # the child then leaves the parent's objects alone: fewer pages copied
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError as exc:  # no process left to fork (EAGAIN) or no memory for one
+        gc.unfreeze()
+        os.close(read_end)
+        os.close(write_end)
+        _log.warning(
+            "cannot start a process for the rendering (%s): rendering in this process,"
+            " without its memory budget",
+            exc.strerror,
+        )
+        return _in_process(work, budget, label)
     if pid == 0:
         _child(work, budget, label, read_end, write_end)
     gc.unfreeze()
@@ -202,6 +215,8 @@ def _answer(reply: bytes | None, status: int | None, budget: RenderBudget, label
         raise BudgetError(f"{label}: {budget.over_time()}")
     if code == _OUT_OF_MEMORY:
         raise BudgetError(f"{label}: {budget.over_memory()}")
+    if code == _OUT_OF_TIME:
+        raise BudgetError(f"{label}: {budget.over_time()}")
     if code < 0:
         raise RenderError(f"{label}: the rendering stopped with {signal.Signals(-code).name}")
     raise RenderCrash(f"the rendering process exited with {code} without an answer")
@@ -228,7 +243,7 @@ def _in_process(work: Callable[[], str], budget: RenderBudget, label: str) -> st
 
 # -- the child ----------------------------------------------------------------------------------
 
-_OUT_OF_MEMORY = 71
+_OUT_OF_MEMORY, _OUT_OF_TIME = 71, 72  # the child's exit codes when it could not even reply
 
 
 def _child(
@@ -247,6 +262,8 @@ def _child(
         code = 0
     except MemoryError:
         code = _OUT_OF_MEMORY
+    except OverBudget:  # SIGXCPU while replying
+        code = _OUT_OF_TIME
     finally:
         os._exit(code)
 
