@@ -238,7 +238,7 @@ def _in_process(work: Callable[[], str], budget: RenderBudget, label: str) -> st
     finally:
         if timer:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+            signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
 
 
 # -- the child ----------------------------------------------------------------------------------
