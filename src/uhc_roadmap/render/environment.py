@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from types import CodeType
+from types import BuiltinMethodType, CodeType, MethodType
 from typing import Any
 
 from jinja2 import StrictUndefined, nodes, select_autoescape
@@ -39,6 +39,7 @@ from uhc_roadmap.render.limits import (
 
 # French sets a (no-break) space before a colon: ``Pays : Maroc``.
 COLONS = {"fr": "\u00a0:"}
+_METHODS = (MethodType, BuiltinMethodType)  # bound methods: ``'x'.center``, ``Markup.join``
 _AUTOESCAPE = select_autoescape(
     enabled_extensions=("html", "htm", "html.j2", "htm.j2"),
     disabled_extensions=(),
@@ -85,17 +86,16 @@ class DocumentEnvironment(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        owner = getattr(__obj, "__self__", None)
-        if isinstance(owner, BOUNDED):
-            args = __self.limits.method(__obj, owner, args, kwargs)
+        if isinstance(__obj, _METHODS) and isinstance(__obj.__self__, BOUNDED):
+            args = __self.limits.method(__obj, __obj.__self__, args, kwargs)
         return super().call(__context, __obj, *args, **kwargs)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         """``str.format`` and ``format_map`` through the bounded formatter."""
-        if getattr(value, "__name__", None) not in {"format", "format_map"}:
+        if not isinstance(value, _METHODS) or value.__name__ not in {"format", "format_map"}:
             return None
-        text = getattr(value, "__self__", None)
-        if not isinstance(text, str) or not callable(value):
+        text = value.__self__
+        if not isinstance(text, str):
             return None
         kind = type(text)
         escape = text.escape if isinstance(text, Markup) else None
