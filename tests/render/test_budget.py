@@ -124,7 +124,7 @@ def test_a_child_killed_by_a_signal_is_told() -> None:
         os.kill(os.getpid(), signal.SIGUSR1)
         return spin()
 
-    with pytest.raises(RenderError, match=r"^t: the rendering stopped with SIGUSR1$"):
+    with pytest.raises(RenderError, match=r"^t: the rendering stopped with signal SIGUSR1$"):
         run_bounded(killed, RenderBudget(), "t", isolate=True)
     assert no_child_left()
 

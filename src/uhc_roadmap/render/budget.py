@@ -16,7 +16,7 @@ So on Linux a rendering runs in a forked child process held to its budget:
 
 The child sends back the document or the located error through a pipe and exits; the parent
 writes nothing until it has the whole document. Forking a warm process costs a few
-milliseconds (the figures are in docs/performance.md). Elsewhere than Linux the rendering runs
+milliseconds (docs/performance.md has the figures). Elsewhere than Linux the rendering runs
 in this process, with the time budget enforced by ``SIGALRM`` where there is one.
 """
 
@@ -218,7 +218,7 @@ def _answer(reply: bytes | None, status: int | None, budget: RenderBudget, label
     if code == _OUT_OF_TIME:
         raise BudgetError(f"{label}: {budget.over_time()}")
     if code < 0:
-        raise RenderError(f"{label}: the rendering stopped with {signal.Signals(-code).name}")
+        raise RenderError(f"{label}: the rendering stopped with signal {_signal_name(-code)}")
     raise RenderCrash(f"the rendering process exited with {code} without an answer")
 
 
@@ -254,8 +254,9 @@ def _child(
     code = 70
     try:
         os.close(read_end)
+        reserve = mmap.mmap(-1, _RESERVE)  # address space, never touched: it costs no memory
         _hold_to(budget)
-        reply = _reply(work, budget, label)
+        reply = _reply(work, budget, label, reserve)
         view = memoryview(reply)
         while view:
             view = view[os.write(write_end, view) :]
@@ -282,8 +283,8 @@ def _hold_to(budget: RenderBudget) -> None:
     signal.setitimer(signal.ITIMER_REAL, budget.seconds)
 
 
-def _reply(work: Callable[[], str], budget: RenderBudget, label: str) -> bytes:
-    reserve = mmap.mmap(-1, _RESERVE)  # address space, never touched: it costs no memory
+def _reply(work: Callable[[], str], budget: RenderBudget, label: str, reserve: mmap.mmap) -> bytes:
+    """The outcome of ``work`` as the parent reads it: a tag byte, then the text."""
     try:
         try:
             text = work()
@@ -326,6 +327,13 @@ def _address_space() -> int:
     with open("/proc/self/statm", "rb") as statm:
         pages = int(statm.read().split()[0])
     return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:  # a real-time signal
+        return str(number)
 
 
 def _encode(text: str) -> bytes:
