@@ -58,7 +58,7 @@ MAX_JSON_INDENT = 64
 _TEXT = (str, bytes, bytearray)
 _SEQUENCES = (str, bytes, bytearray, list, tuple)
 _GROWING = (list, bytearray, deque)
-BOUNDED = (*_TEXT, *_GROWING)  # the types whose methods ``Limits.method`` checks
+BOUNDED = (*_TEXT, *_GROWING, int)  # the types whose methods ``Limits.method`` checks
 _PRINTF = re.compile(
     rb"%(?:\((?P<key>[^)]*)\))?[#0\- +]*(?P<width>\*|\d+)?(?:\.(?P<precision>\*|\d*))?"
     rb"[hlL]?(?P<type>[%a-zA-Z]?)"
@@ -134,11 +134,15 @@ class Limits:
     def method(
         self, method: Any, owner: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
     ) -> tuple[Any, ...]:
-        """Check a call of a method of ``owner``, a string or a list (one of ``BOUNDED``); the
-        arguments to call it with: an iterable given to ``join`` or ``extend`` is read here
-        once, and the call gets it as a list."""
+        """Check a call of a method of ``owner``, a string, a list or a number (one of
+        ``BOUNDED``); the arguments to call it with: an iterable given to ``join`` or ``extend``
+        is read here once, and the call gets it as a list."""
         if isinstance(owner, _TEXT):
             return self._text_method(owner, method.__name__, args, kwargs)
+        if isinstance(owner, int):
+            if method.__name__ == "to_bytes":
+                self.width(_argument(args, kwargs, 0, "length", 1), "`to_bytes`")
+            return args
         return self._list_method(owner, method.__name__, args)
 
     def _text_method(
