@@ -145,6 +145,10 @@ def test_yaml_config_gets_the_strict_loader(tmp_path: Path) -> None:
         ("rules:\n  R001: {strict: true}\n", (2, 10), "unknown option `strict` for rule R001"),
         ("rules:\n  B001: {tolerence: 5}\n", (2, 10), "unknown option `tolerence` for rule B001"),
         ("rules:\n  B001: {tolerance: -5}\n", (2, 21), "`rules.B001.tolerance`: should be"),
+        ("render_time_limit: soon\n", (1, 20), "`render_time_limit`: expected a number, got"),
+        ("render_time_limit: 0\n", (1, 20), "`render_time_limit`: should be greater than 0"),
+        ("render_memory_limit: much\n", (1, 22), "`render_memory_limit`: `much` is not a size"),
+        ("render_output_limit: 0\n", (1, 22), "`render_output_limit`: should be greater than 0"),
     ],
 )
 def test_located_problems(tmp_path: Path, text: str, where: tuple[int, int], words: str) -> None:
@@ -433,3 +437,19 @@ def test_the_documented_iati_example_loads_alike_from_both_files(tmp_path: Path)
     assert iati is not None
     assert iati == load_config(tmp_path / "b").settings.iati
     assert iati.prefix == "XM-DAC-928-MA"
+
+
+def test_render_budgets_default_and_configured(tmp_path: Path) -> None:
+    from uhc_roadmap.render.budget import MiB, RenderBudget
+
+    assert load_config(tmp_path).render_budget() == RenderBudget()
+    write(
+        tmp_path / "pyproject.toml",
+        "[tool.uhc-roadmap]\n"
+        "render_time_limit = 5\n"
+        'render_memory_limit = "1 GiB"\n'
+        'render_output_limit = "32 MiB"\n',
+    )
+    assert load_config(tmp_path).render_budget() == RenderBudget(5, 1024 * MiB, 32 * MiB)
+    write(tmp_path / ".uhc-roadmap.yaml", "render_time_limit: 2.5\n")
+    assert load_config(tmp_path).render_budget() == RenderBudget(seconds=2.5)

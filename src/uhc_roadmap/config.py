@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, Self
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -33,6 +33,9 @@ from uhc_roadmap.loading.loader import Limits
 from uhc_roadmap.loading.sourcemap import DocPath, Position
 from uhc_roadmap.suggest import did_you_mean
 from uhc_roadmap.validation import RuleSelection, ValidationOptions
+
+if TYPE_CHECKING:  # the render package imports Jinja2: only `render` pays for it
+    from uhc_roadmap.render.budget import RenderBudget
 
 YAML_NAMES = (".uhc-roadmap.yaml", ".uhc-roadmap.yml")
 PYPROJECT = "pyproject.toml"
@@ -163,8 +166,12 @@ class Settings(BaseModel):
     warn_unused_ignores: bool = False
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     iati: IatiSettings | None = None
+    # The budgets of one `render`; none means the built-in default (render/budget.py).
+    render_time_limit: float | None = Field(default=None, gt=0, le=3600)
+    render_memory_limit: int | None = Field(default=None, gt=0)
+    render_output_limit: int | None = Field(default=None, gt=0)
 
-    @field_validator("max_file_size", mode="before")
+    @field_validator("max_file_size", "render_memory_limit", "render_output_limit", mode="before")
     @classmethod
     def _size_with_unit(cls, value: object) -> object:
         return parse_size(value) if isinstance(value, str) else value
@@ -224,6 +231,17 @@ class Config:
     @property
     def limits(self) -> Limits:
         return Limits(max_bytes=self.settings.max_file_size, max_depth=self.settings.max_depth)
+
+    def render_budget(self) -> RenderBudget:
+        """What one rendering may spend: the configured limits, the defaults for the others."""
+        from uhc_roadmap.render.budget import RenderBudget
+
+        default, settings = RenderBudget(), self.settings
+        return RenderBudget(
+            seconds=settings.render_time_limit or default.seconds,
+            memory=settings.render_memory_limit or default.memory,
+            output=settings.render_output_limit or default.output,
+        )
 
     def selection(
         self, select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
@@ -417,6 +435,7 @@ _EXPECTED = {
     "list_type": 'a list, e.g. ["B001", "Q"]',
     "string_type": "text",
     "int_type": "a whole number",
+    "float_type": "a number",
     "bool_type": "true or false",
     "dict_type": "a table of names to values",
 }

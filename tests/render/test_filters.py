@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
+from jinja2.exceptions import FilterArgumentError
 
-from uhc_roadmap.render.filters import Filters, finalize_markdown, markdown
+from uhc_roadmap.render.filters import Filters, described, finalize_markdown, markdown, md_url
 from uhc_roadmap.render.text import UserText
 
 NNBSP = "\u202f"
@@ -63,3 +65,37 @@ def test_markdown_finalize_escapes_roadmap_text_only() -> None:
     assert finalize_markdown("| built | by | the template |") == "| built | by | the template |"
     assert finalize_markdown(None) == ""
     assert markdown("*x*") == "\\*x\\*"
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (lambda f: f.date("x"), "`date` expects a date, got the text 'x'"),
+        (lambda f: f.date(20210615), "`date` expects a date, got the number 20210615"),
+        (lambda f: f.date(date(2021, 6, 15), "full"), "`date` style is short, medium, long"),
+        (lambda f: f.number("12"), "`number` expects a number, got the text '12'"),
+        (lambda f: f.number(True), "`number` expects a number, got the boolean true"),
+        (lambda f: f.number(1, "2"), "`number` digits are a whole number, not the text '2'"),
+        (lambda f: f.number(10**500), "`number` cannot format a very large number"),
+        (lambda f: f.amount([1]), "`amount` expects a number, got a value of type list"),
+        (lambda f: f.percent("50%"), "`percent` expects a number, got the text '50%'"),
+        (lambda f: f.money("1"), "`money` expects a number, got the text '1'"),
+        (lambda f: f.money(1, 978), "`money` currency is a code such as EUR, not the number 978"),
+    ],
+)
+def test_filters_given_the_wrong_input_say_what_they_expected(
+    call: Callable[[Filters], str], expected: str
+) -> None:
+    with pytest.raises(FilterArgumentError) as caught:
+        call(Filters("en", "USD"))
+    assert str(caught.value).startswith(expected)
+
+
+def test_md_url_wants_text() -> None:
+    assert md_url("https://example.org/a b") == "https://example.org/a%20b"
+    with pytest.raises(FilterArgumentError, match="`md_url` expects a link as text, got none"):
+        md_url(None)
+
+
+def test_long_text_is_shortened_in_messages() -> None:
+    assert described("x" * 100) == f"the text '{'x' * 37}...'"

@@ -73,6 +73,7 @@ def render(
         lang or report_language(chosen.roadmap),
         reference,
         template_dir,
+        config.render_budget(),
     )
     emit(render_document(chosen.roadmap, options), output)
 

@@ -1,25 +1,42 @@
 """Rendering one roadmap into one document: pick the template, build the view-model, render.
 
-This is the core entry point of ``uhc-roadmap render``; it never prints and never writes.
+This is the core entry point of ``uhc-roadmap render``; it never prints and never writes. The
+view-model is built here; the template is compiled and run under the budgets of
+render/budget.py (in a child process on Linux), and every way it can fail comes back as a
+RenderError naming the template and, where there is one, the line.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from jinja2 import TemplateSyntaxError
+from jinja2 import TemplateNotFound, TemplateSyntaxError
 
 from uhc_roadmap.i18n import translations
 from uhc_roadmap.model import Roadmap
 from uhc_roadmap.progress import compute_progress
 from uhc_roadmap.render import folders
+from uhc_roadmap.render.budget import (
+    BudgetError,
+    OverBudget,
+    RenderBudget,
+    bounded_output,
+    run_bounded,
+)
 from uhc_roadmap.render.chart_views import DocumentCharts
 from uhc_roadmap.render.context import build_context
 from uhc_roadmap.render.environment import make_environment
-from uhc_roadmap.render.errors import runtime_error, syntax_error
+from uhc_roadmap.render.errors import (
+    runtime_error,
+    shown_name,
+    syntax_error,
+    template_location,
+    unplaced_error,
+)
 from uhc_roadmap.render.filters import Filters
+from uhc_roadmap.render.limits import Limits
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,23 +46,15 @@ class RenderOptions:
     lang: str = "en"
     as_of: date | None = None
     template_dir: Path | None = None
+    budget: RenderBudget = field(default_factory=RenderBudget)
 
 
 def render(roadmap: Roadmap, options: RenderOptions) -> str:
     """The document's text. Raises TemplateChoiceError (usage) or RenderError (template)."""
     search = folders.search_path(options.template_dir)
     name = folders.find(options.template, options.output_format, search)
-    env = make_environment(search, options.output_format, options.lang, roadmap.currency)
-    variables = _variables(roadmap, options)
-    try:
-        return env.get_template(name).render(variables)
-    except TemplateSyntaxError as exc:
-        raise syntax_error(exc, search) from None
-    except Exception as exc:
-        located = runtime_error(exc, search)
-        if located is None:
-            raise
-        raise located from exc
+    job = _Rendering(search, name, options, roadmap)
+    return run_bounded(job.run, options.budget, job.label)
 
 
 def _variables(roadmap: Roadmap, options: RenderOptions) -> dict[str, object]:
@@ -54,3 +63,55 @@ def _variables(roadmap: Roadmap, options: RenderOptions) -> dict[str, object]:
     context = build_context(roadmap, progress, options.lang, options.output_format, gettext)
     charts = DocumentCharts(context, gettext, Filters(options.lang, roadmap.currency))
     return context.variables() | {"charts": charts}
+
+
+class _Rendering:
+    """Compiling and running one template: what runs inside the budget."""
+
+    def __init__(
+        self,
+        search: list[Path],
+        name: str,
+        options: RenderOptions,
+        roadmap: Roadmap,
+    ) -> None:
+        self.search = search
+        self.name = name
+        self.options = options
+        self.roadmap = roadmap
+        self.label = shown_name(str(folders.located(name, search)), search)
+
+    def run(self) -> str:
+        """The document, or a RenderError; a failure outside any template is re-raised."""
+        try:
+            return self._generate()
+        except TemplateSyntaxError as exc:
+            raise syntax_error(exc, self.search) from None
+        except OverBudget as exc:
+            raise BudgetError(f"{self._where(exc)}: {exc}") from None
+        except MemoryError as exc:
+            where = self._where(exc)  # then leave the handler: the traceback holds the memory
+        except Exception as exc:
+            located = runtime_error(exc, self.search)
+            if located is not None:
+                raise located from None
+            if isinstance(exc, TemplateNotFound):  # the template itself, refused or gone
+                raise unplaced_error(exc, self.label) from None
+            raise
+        raise BudgetError(f"{where}: {self.options.budget.over_memory()}")
+
+    def _generate(self) -> str:
+        options = self.options
+        limits = Limits(max_length=options.budget.output)
+        env = make_environment(
+            self.search, options.output_format, options.lang, self.roadmap.currency, limits
+        )
+        template = env.get_template(self.name)
+        variables = _variables(self.roadmap, options)
+        return bounded_output(template.generate(variables), options.budget)
+
+    def _where(self, exc: BaseException) -> str:
+        located = template_location(exc.__traceback__, self.search)
+        if located is None:
+            return self.label
+        return f"{shown_name(located[0], self.search)}:{located[1]}"

@@ -5,25 +5,40 @@ Python internals, and running the built-ins the same way keeps one behaviour to 
 the Morocco roadmap, the sandbox adds about 4 ms to the 10-15 ms of executing a template, next to
 some 40 ms of compiling it: under a tenth of an in-process render. HTML templates are autoescaped;
 Markdown templates escape roadmap text through ``finalize`` (see render/text.py).
+
+Beyond Jinja2's sandbox, the environment reads templates only from inside their folders
+(render/containment.py), bounds what a template can build (render/limits.py), and turns Python's
+own limits on compiling deeply nested code into a located template error.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import BuiltinMethodType, CodeType, MethodType
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
-from jinja2.exceptions import SecurityError
+from jinja2 import StrictUndefined, nodes, select_autoescape
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, soft_str
 
 from uhc_roadmap.i18n import translations
 from uhc_roadmap.i18n.languages import language
+from uhc_roadmap.render.containment import ContainedLoader
+from uhc_roadmap.render.errors import nesting_error
 from uhc_roadmap.render.filters import Filters, finalize_html, finalize_markdown
+from uhc_roadmap.render.limits import (
+    BOUNDED,
+    Limits,
+    bounded_filters,
+    bounded_gettext,
+    bounded_lipsum,
+    bounded_range,
+)
 
-# Repetition and powers are the sandbox's one cheap way to exhaust memory or time.
-MAX_REPEAT = 1_000_000
-MAX_EXPONENT = 1_000
+_METHODS = (MethodType, BuiltinMethodType)  # bound methods: ``'x'.center``, ``Markup.join``
 _AUTOESCAPE = select_autoescape(
     enabled_extensions=("html", "htm", "html.j2", "htm.j2"),
     disabled_extensions=(),
@@ -32,32 +47,112 @@ _AUTOESCAPE = select_autoescape(
 )
 
 
-class DocumentEnvironment(SandboxedEnvironment):
-    """The sandbox, with size limits on ``*`` and ``**``."""
+class _CodeGenerator(CodeGenerator):
+    """Jinja2's code generator, with ``~`` going through the environment's bounded joins."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    @optimizeconst
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        if frame.eval_ctx.volatile:
+            join = (
+                "(environment.markup_join if context.eval_ctx.volatile else environment.str_join)"
+            )
+        elif frame.eval_ctx.autoescape:
+            join = "environment.markup_join"
+        else:
+            join = "environment.str_join"
+        self.write(f"{join}((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
+class DocumentEnvironment(SandboxedEnvironment):
+    """The sandbox, with every operation that builds a value bounded by ``limits``."""
+
+    code_generator_class = _CodeGenerator
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    def __init__(self, limits: Limits, **options: Any) -> None:
+        self.limits = limits
+        super().__init__(**options)
+        self.filters.update(bounded_filters(limits))
+        self.globals["lipsum"] = bounded_lipsum(limits)
+        self.globals["range"] = bounded_range
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
-            raise SecurityError(f"exponent {right} is too large")
-        if operator == "*" and _repeat_size(left, right) > MAX_REPEAT:
-            raise SecurityError(f"repetition would build more than {MAX_REPEAT} items")
+        self.limits.binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
 
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(__obj, _METHODS) and isinstance(__obj.__self__, BOUNDED):
+            args = __self.limits.method(__obj, __obj.__self__, args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
 
-def _repeat_size(left: Any, right: Any) -> int:
-    for sequence, count in ((left, right), (right, left)):
-        if isinstance(sequence, str | list | tuple) and isinstance(count, int):
-            return len(sequence) * count
-    return 0
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """``str.format`` and ``format_map`` through the bounded formatter."""
+        if not isinstance(value, _METHODS) or value.__name__ not in {"format", "format_map"}:
+            return None
+        text = value.__self__
+        if not isinstance(text, str):
+            return None
+        kind = type(text)
+        escape = text.escape if isinstance(text, Markup) else None
+        mapping = value.__name__ == "format_map"
+
+        def formatted(*args: Any, **kwargs: Any) -> str:
+            if mapping:
+                if kwargs or len(args) != 1:
+                    raise TypeError("format_map() takes exactly one argument")
+                kwargs = args[0]
+                args = ()
+            return kind(self.limits.formatter(self, escape).vformat(text, args, kwargs))
+
+        return formatted
+
+    def concat(self, parts: Iterable[str]) -> str:
+        """The text of a ``{% set %}`` block, a macro or a ``{% call %}``, bounded."""
+        chunks = parts if isinstance(parts, list) else list(parts)
+        self.limits.joined(chunks, "a block's text")
+        return "".join(chunks)
+
+    def str_join(self, values: Iterable[Any]) -> str:
+        """``a ~ b`` outside autoescaping."""
+        parts = [str(v) for v in values]
+        self.limits.joined(parts, "`~`")
+        return "".join(parts)
+
+    def markup_join(self, values: Iterable[Any]) -> str:
+        """``a ~ b`` with autoescaping: Markup as soon as one part is markup, as in Jinja2."""
+        parts = [soft_str(v) for v in values]
+        self.limits.joined(parts, "`~`")
+        if any(hasattr(p, "__html__") for p in parts):
+            return Markup("").join(parts)
+        return "".join(parts)
+
+    def compile(  # type: ignore[override]
+        self,
+        source: str | nodes.Template,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> str | CodeType:
+        """Python refuses code nested too deeply (IndentationError, RecursionError ...): a
+        template error at the template's deepest line, not an internal one."""
+        try:
+            return super().compile(source, name, filename, raw, defer_init)  # type: ignore[call-overload,no-any-return]
+        except (RecursionError, SyntaxError):
+            raise nesting_error(self, source, name, filename) from None
 
 
 def make_environment(
-    folders: list[Path], output_format: str, lang: str, currency: str | None
+    folders: list[Path], output_format: str, lang: str, currency: str | None, limits: Limits
 ) -> DocumentEnvironment:
-    """The environment of one rendering: its folders, format, language and currency."""
+    """The environment of one rendering: its folders, format, language, currency and bounds."""
     env = DocumentEnvironment(
-        loader=FileSystemLoader([str(f) for f in folders], encoding="utf-8", followlinks=False),
+        limits,
+        loader=ContainedLoader(folders),
         autoescape=_AUTOESCAPE,
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n", "jinja2.ext.loopcontrols"],
@@ -67,7 +162,9 @@ def make_environment(
         auto_reload=False,
         finalize=finalize_markdown if output_format == "md" else finalize_html,
     )
-    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    catalog = translations(lang)
+    env.install_gettext_translations(catalog, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(bounded_gettext(limits, catalog))
     env.filters.update(Filters(lang, currency).as_mapping())
     env.globals["language"] = record = language(lang)
     env.globals["colon"] = record.colon

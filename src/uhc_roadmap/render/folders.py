@@ -3,6 +3,9 @@ for an editable install) and an optional user folder whose templates override bu
 
 A template is a file ``<name>.<format>.j2``; files starting with ``_`` are layouts and macros,
 never offered to ``--template``. Its first Jinja comment is the description ``--list`` shows.
+Only regular files inside a folder are templates (render/containment.py): ``--list`` passes over
+a folder, a FIFO or a link leading out that is named like one, and never opens anything that
+could block.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from uhc_roadmap.errors import UsageError
+from uhc_roadmap.render.containment import TemplateRefused, open_template, present, template_file
 
 FORMATS = ("md", "html")
 SUFFIX = ".j2"
@@ -67,13 +71,18 @@ def file_name(name: str, output_format: str) -> str:
 def find(name: str, output_format: str, folders: list[Path]) -> str:
     """The loader name of a template, or a clear error naming what exists."""
     wanted = file_name(name, output_format)
-    if any((folder / wanted).is_file() for folder in folders):
-        return wanted
+    if any(present(folder, wanted) for folder in folders):
+        return wanted  # a file that is not one a template can be read from is refused as it loads
     known = {info.name: info.formats for info in list_templates(folders)}
     if name in known:
         formats = ", ".join(known[name])
         raise TemplateChoiceError(f"template `{name}` has no {output_format} version ({formats})")
     raise TemplateChoiceError(f"no template `{name}`; available: {', '.join(sorted(known))}")
+
+
+def located(name: str, folders: list[Path]) -> Path:
+    """The path of the entry that answers for the loader name ``name``: the first folder's."""
+    return next((f / name for f in folders if present(f, name)), folders[-1] / name)
 
 
 def list_templates(folders: list[Path]) -> list[TemplateInfo]:
@@ -83,7 +92,7 @@ def list_templates(folders: list[Path]) -> list[TemplateInfo]:
     for folder in reversed(folders):  # built-in first, user entries then replace them
         for path in sorted(folder.glob(f"*.*{SUFFIX}")):
             parsed = _parse(path.name)
-            if parsed is not None:
+            if parsed is not None and template_file(folder, path.name):
                 found.setdefault(parsed[0], {})[parsed[1]] = path
     return [_info(name, by_format, builtin) for name, by_format in sorted(found.items())]
 
@@ -99,7 +108,7 @@ def _parse(file: str) -> tuple[str, str] | None:
 def _info(name: str, by_format: dict[str, Path], builtin: Path) -> TemplateInfo:
     formats = tuple(f for f in FORMATS if f in by_format)
     from_user = [f for f in formats if by_format[f].parent != builtin]
-    overrides = any((builtin / file_name(name, f)).is_file() for f in from_user)
+    overrides = any(template_file(builtin, file_name(name, f)) for f in from_user)
     origin = "built-in" if not from_user else "user, overrides built-in" if overrides else "user"
     description = description_of(by_format[formats[0]])
     return TemplateInfo(name, formats, description, origin)
@@ -108,8 +117,9 @@ def _info(name: str, by_format: dict[str, Path], builtin: Path) -> TemplateInfo:
 def description_of(path: Path) -> str:
     """The template's leading ``{# ... #}`` comment, on one line."""
     try:
-        head = path.read_text(encoding="utf-8")[:2000]
-    except (OSError, UnicodeDecodeError):
+        with open_template(path.parent, path.name) as handle:
+            head = handle.read(8000).decode("utf-8", "replace")
+    except (OSError, TemplateRefused):
         return ""
     match = _DESCRIPTION.match(head)
     return " ".join(match.group(1).split()) if match else ""
