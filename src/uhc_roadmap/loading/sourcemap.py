@@ -2,11 +2,82 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 DocPath = tuple[str | int, ...]
 Position = tuple[int, int]
+
+
+class Span(NamedTuple):
+    """Where a node's text starts and ends (character offsets into the decoded text).
+
+    ``style`` is how it is written: for a scalar ``""`` (plain), ``"'"``, ``'"'``, ``"|"`` or
+    ``">"``; for a collection ``"{"`` or ``"["`` (flow), ``":"`` (block mapping) or ``"-"``
+    (block sequence). A block collection ends where its last value ends; a block scalar's end
+    takes in the blank lines after it, as the YAML parser reports it.
+    """
+
+    start: int
+    end: int
+    style: str
+
+
+RawSpan = tuple[int, int, str]
+_new = tuple.__new__
+
+
+class Spans:
+    """The span of every value (``values``) and key (``keys``) by document path.
+
+    Recorded only for editing: the loader keeps one table of its events by position, and a
+    node's span is looked up through the position the source map already holds, when asked.
+    """
+
+    __slots__ = ("collections", "keys", "scalars", "values")
+
+    def __init__(
+        self, scalars: dict[Position, RawSpan], collections: dict[Position, list[Any]]
+    ) -> None:
+        self.scalars = scalars
+        """Every scalar (keys included) by position, in the order of the text."""
+        self.collections = collections
+        self.values: _SpanView = _SpanView({}, scalars, collections)
+        self.keys: _SpanView = _SpanView({}, scalars, {})
+
+    def attach(self, source_map: SourceMap) -> None:
+        self.values = _SpanView(source_map.values, self.scalars, self.collections)
+        self.keys = _SpanView(source_map.keys, self.scalars, {})
+
+
+class _SpanView(Mapping[DocPath, Span]):
+    """Document path -> Span, through the path's position."""
+
+    __slots__ = ("_collections", "_positions", "_scalars")
+
+    def __init__(
+        self,
+        positions: dict[DocPath, Position],
+        scalars: dict[Position, RawSpan],
+        collections: dict[Position, list[Any]],
+    ) -> None:
+        self._positions = positions
+        self._scalars = scalars
+        self._collections = collections
+
+    def __getitem__(self, path: DocPath) -> Span:
+        position = self._positions[path]
+        found = self._collections.get(position)
+        if found is not None:
+            return _new(Span, found)
+        return _new(Span, self._scalars[position])
+
+    def __iter__(self) -> Iterator[DocPath]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return len(self._positions)
 
 
 @dataclass(slots=True)
@@ -15,6 +86,8 @@ class SourceMap:
 
     values: dict[DocPath, Position] = field(default_factory=dict)
     keys: dict[DocPath, Position] = field(default_factory=dict)
+    spans: Spans | None = None
+    """Start, end and style of every node: only when loaded with ``spans=True``."""
 
     def resolve(self, loc: Sequence[object]) -> DocPath:
         """The deepest existing document path along ``loc``.
