@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "src" / "uhc_roadmap"
-CORE = ("loading", "model", "rules", "progress", "render", "authoring")
+CORE = ("loading", "model", "rules", "progress", "render", "authoring", "editing")
 CORE_MODULES = ("validation.py", "diagnostics.py", "discovery.py", "output.py", "schema.py")
 FORBIDDEN = ("uhc_roadmap.cli", "typer", "rich", "click")
 
