@@ -88,3 +88,18 @@ def test_explain_shows_everything_a_user_needs() -> None:
     assert "\nGood:\n" in text
     assert "[tool.uhc-roadmap.rules.B001]" in text
     assert "tolerance = 0" in text
+
+
+def test_fixable_rules_say_so_in_the_listing_the_explanation_and_the_markdown() -> None:
+    from uhc_roadmap.editing.fixes import FIXABLE
+    from uhc_roadmap.rules import RULES_BY_CODE
+
+    assert set(FIXABLE) <= set(RULES_BY_CODE)
+    markdown = rules_markdown()
+    for line, rule in zip(listing().splitlines(), ALL_RULES, strict=True):
+        assert line.endswith("[fixable]") == (rule.code in FIXABLE), line
+    for code in FIXABLE:
+        section = markdown.split(f"### {code} ", 1)[1].split("\n### ", 1)[0]
+        assert "Fixable by `uhc-roadmap validate --fix`" in section
+        assert "Fixable by" in explain(RULES_BY_CODE[code])
+    assert "Fixable" not in explain(B001)
