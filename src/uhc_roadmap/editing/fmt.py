@@ -368,10 +368,10 @@ class _Emitter:
     def document(self) -> str:
         data = self.doc.data
         if data:
-            self.mapping((), (), data, 0, None)
+            self.mapping((), (), data, 0, None)  # with the comments at the end of the file
         else:
             self.out.append("{}")
-        self.comments(self.trivia.closing.get((), []), 0)
+            self.comments(self.trivia.closing.get((), []), 0)
         while self.out and not self.out[-1]:
             self.out.pop()
         return "\n".join(self.out) + "\n"
