@@ -169,7 +169,10 @@ class Fixed:
 
 
 def fix(raw: bytes, file: str, options: ValidationOptions | None = None) -> Fixed:
-    """Apply every safe fix whose finding ``validate`` reports for ``raw``, pass after pass."""
+    """Apply every safe fix whose finding ``validate`` reports for ``raw``, pass after pass.
+
+    Rules left out by ``select``/``ignore`` are not fixed, even where their error is reported
+    because it stops the file from being read as a roadmap."""
     from uhc_roadmap.validation import ValidationOptions, check_loaded
 
     options = options or ValidationOptions()
@@ -183,7 +186,8 @@ def fix(raw: bytes, file: str, options: ValidationOptions | None = None) -> Fixe
     result = check_loaded(doc.loaded(), file, options).result
     applied: list[AppliedFix] = []
     for _ in range(MAX_PASSES):
-        found = fixes_for(doc, result.diagnostics)
+        reported = [d for d in result.diagnostics if options.selection.enabled(d.code)]
+        found = fixes_for(doc, reported)
         if not found:
             break
         changes = [Change(f.path, f.after, f.quote) for f in found]
