@@ -161,27 +161,23 @@ class _Compared(list[str]):
 
 def _entries(doc: Document) -> Iterator[_Entry]:
     """Every entry of a block collection, in the order of the text."""
-    positions, key_positions = doc.source_map.values, doc.source_map.keys
-    scalars, collections = doc.spans.scalars, doc.spans.collections
+    if doc.spans.values[()].style in BLOCK:
+        yield from _children(doc, (), doc.data)
+
+
+def _children(doc: Document, path: DocPath, node: Any) -> Iterator[_Entry]:
+    # A module-level function, not a closure: a recursive closure is a reference cycle that
+    # would keep every document alive until the collector runs.
+    values, keys = doc.spans.values, doc.spans.keys
     starts = doc.line_starts
-
-    def entry(path: DocPath, head: int) -> _Entry:
+    items = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, value in items:
+        child = (*path, key)
+        head = keys[child].start if isinstance(key, str) else doc.item_head(child)
         line = bisect_right(starts, head) - 1
-        return _Entry(line, head - starts[line], path)
-
-    def visit(path: DocPath, node: Any) -> Iterator[_Entry]:
-        children = node.items() if isinstance(node, dict) else enumerate(node)
-        for key, value in children:
-            child = (*path, key)
-            if isinstance(key, str):
-                yield entry(child, scalars[key_positions[child]][0])
-            else:
-                yield entry(child, doc.item_head(child))
-            if isinstance(value, dict | list) and collections[positions[child]][2] in BLOCK:
-                yield from visit(child, value)
-
-    if collections[positions[()]][2] in BLOCK:
-        yield from visit((), doc.data)
+        yield _Entry(line, head - starts[line], child)
+        if isinstance(value, dict | list) and values[child].style in BLOCK:
+            yield from _children(doc, child, value)
 
 
 def _entries_to(doc: Document, line: int) -> list[_Entry]:
@@ -355,9 +351,7 @@ class _Emitter:
     def __init__(self, doc: Document, trivia: _Trivia, out: list[str]) -> None:
         self.doc = doc
         self.text = doc.text
-        self.positions = doc.source_map.values
-        self.scalars = doc.spans.scalars
-        self.collections = doc.spans.collections
+        self.spans = doc.spans.values
         self.trivia = trivia
         self.languages = layout.languages_of(doc.data)
         self.out = out
@@ -378,12 +372,11 @@ class _Emitter:
 
     def _block_scalar_holders(self) -> set[DocPath]:
         """Every collection with a block scalar (``|``, ``>``) somewhere inside it."""
-        wanted = {p for p, (_, _, style) in self.scalars.items() if style in BLOCK_SCALAR}
-        if not wanted:
+        if not any(style in BLOCK_SCALAR for _, _, style in self.doc.spans.scalars.values()):
             return set()
         found: set[DocPath] = set()
-        for path, position in self.positions.items():
-            if position in wanted and position not in self.collections:
+        for path, span in self.spans.items():
+            if span.style in BLOCK_SCALAR:
                 found.update(path[:i] for i in range(len(path)))
         return found
 
@@ -470,7 +463,7 @@ class _Emitter:
             else:
                 self.line(f"{head} {self.flow(path, where, value)}", path)
             return
-        if self.scalars[self.positions[path]][2] in BLOCK_SCALAR:
+        if self.spans[path].style in BLOCK_SCALAR:
             self.block_scalar(path, head, inner)
             return
         text = self.scalar(path, where, value, flow=False)
@@ -484,7 +477,7 @@ class _Emitter:
             return False
         if where in _BLOCK_PATTERNS or layout.text_at(where):
             return True
-        return self.collections[self.positions[path]][2] in BLOCK
+        return self.spans[path].style in BLOCK
 
     def wrapped(self, path: DocPath, head: str, value: list[Any]) -> None:
         """A flow list of plain values, filled up to the width, continued under its first item."""
@@ -508,7 +501,7 @@ class _Emitter:
     def block_scalar(self, path: DocPath, head: str, inner: int) -> None:
         """A block scalar: its header as written, its lines moved to the new indentation."""
         doc = self.doc
-        start, end, _ = self.scalars[self.positions[path]]
+        start, end, _ = self.spans[path]
         header_end = doc.line_end(start)
         header = self.text[start:header_end].split("#", 1)[0].rstrip()
         self.line(f"{head} {header}", path)
@@ -553,7 +546,7 @@ class _Emitter:
     def scalar(self, path: DocPath, where: Pattern, value: Any, *, flow: bool) -> str:
         """A scalar: numbers as written, text bare where that is safe and (for free text) the
         author wrote it bare, else double-quoted."""
-        start, end, style = self.scalars[self.positions[path]]
+        start, end, style = self.spans[path]
         if value is None:
             raw = self.text[start:end]
             return "null" if flow and not raw else raw

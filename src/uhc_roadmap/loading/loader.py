@@ -100,7 +100,7 @@ def load_document(
             file, None, _error("Y005", file, (text.line, text.col), text.message, text.hint)
         )
     with _gc_paused():
-        return _load_text(text, file, limits, _SpanBuilder if spans else _Builder)
+        return _load_text(text, file, limits, spans)
 
 
 def too_large(file: str, max_bytes: int) -> Diagnostic:
@@ -124,10 +124,8 @@ def format_size(size: int) -> str:
     return f"{size} bytes"
 
 
-def _load_text(
-    text: str, file: str, limits: Limits, builder_class: type[_Builder]
-) -> LoadedDocument:
-    builder = builder_class(file, limits)
+def _load_text(text: str, file: str, limits: Limits, spans: bool) -> LoadedDocument:
+    builder = _SpanBuilder(file, limits, text) if spans else _Builder(file, limits)
     loader = _BaseLoader(text)
     try:
         builder.run(_events(loader))
@@ -467,8 +465,9 @@ class _SpanBuilder(_Builder):
     without spans (``validate``) pays nothing, and loading with them little.
     """
 
-    def __init__(self, file: str, limits: Limits) -> None:
+    def __init__(self, file: str, limits: Limits, text: str) -> None:
         super().__init__(file, limits)
+        self.text = text
         self.spans = Spans({}, {})
         self.source_map.spans = self.spans
 
@@ -482,18 +481,17 @@ class _SpanBuilder(_Builder):
                 kind = type(event)
                 marks: Any = event
                 if kind is ScalarEvent:
-                    start = marks.start_mark
+                    start = marks.start_mark.index
                     last_end = marks.end_mark.index
-                    position = (start.line + 1, start.column + 1)
-                    scalars[position] = (start.index, last_end, marks.style or "")
+                    scalars[start] = (start, last_end, marks.style or "")
                 elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                    start = marks.start_mark
+                    start = marks.start_mark.index
                     mapping = kind is MappingStartEvent
                     style = (
                         ("{" if mapping else "[") if marks.flow_style else (":" if mapping else "-")
                     )
-                    entry = [start.index, start.index, style]
-                    collections[(start.line + 1, start.column + 1)] = entry
+                    entry = [start, start, style]
+                    collections[start] = entry
                     opened.append(entry)
                 elif (kind is MappingEndEvent or kind is SequenceEndEvent) and opened:
                     entry = opened.pop()
@@ -504,7 +502,7 @@ class _SpanBuilder(_Builder):
         except _Stop:
             return
         finally:
-            self.spans.attach(self.source_map)
+            self.spans.attach(self.source_map, self.text)
 
 
 def _event_problems(event: Event, file: str) -> Iterator[Diagnostic]:

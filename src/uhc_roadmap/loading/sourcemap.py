@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -25,53 +26,59 @@ class Span(NamedTuple):
 
 
 RawSpan = tuple[int, int, str]
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What ends a line for the YAML parser's marks: CRLF, CR, LF, NEL, LS and PS."""
 _new = tuple.__new__
 
 
 class Spans:
     """The span of every value (``values``) and key (``keys``) by document path.
 
-    Recorded only for editing: the loader keeps one table of its events by position, and a
-    node's span is looked up through the position the source map already holds, when asked.
+    Recorded only for editing: the loader keeps a table of its events by the offset where
+    each starts, and a node's span is looked up, when asked, through the (line, column) the
+    source map holds anyway.
     """
 
-    __slots__ = ("collections", "keys", "scalars", "values")
+    __slots__ = ("collections", "keys", "line_starts", "scalars", "values")
 
-    def __init__(
-        self, scalars: dict[Position, RawSpan], collections: dict[Position, list[Any]]
-    ) -> None:
+    def __init__(self, scalars: dict[int, RawSpan], collections: dict[int, list[Any]]) -> None:
         self.scalars = scalars
-        """Every scalar (keys included) by position, in the order of the text."""
+        """Every scalar (keys included) by the offset where it starts, in the order of the text."""
         self.collections = collections
-        self.values: _SpanView = _SpanView({}, scalars, collections)
-        self.keys: _SpanView = _SpanView({}, scalars, {})
+        self.line_starts: list[int] = [0]
+        self.values: _SpanView = _SpanView({}, self)
+        self.keys: _SpanView = _SpanView({}, self)
 
-    def attach(self, source_map: SourceMap) -> None:
-        self.values = _SpanView(source_map.values, self.scalars, self.collections)
-        self.keys = _SpanView(source_map.keys, self.scalars, {})
+    def attach(self, source_map: SourceMap, text: str) -> None:
+        """Look spans up through ``source_map``'s positions in ``text``."""
+        self.line_starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
+        self.values = _SpanView(source_map.values, self)
+        self.keys = _SpanView(source_map.keys, self, scalars_only=True)
+
+    def offset(self, position: Position) -> int:
+        """The character offset of a 1-based (line, column) as the YAML parser counts them."""
+        return self.line_starts[position[0] - 1] + position[1] - 1
 
 
 class _SpanView(Mapping[DocPath, Span]):
     """Document path -> Span, through the path's position."""
 
-    __slots__ = ("_collections", "_positions", "_scalars")
+    __slots__ = ("_collections", "_positions", "_spans")
 
     def __init__(
-        self,
-        positions: dict[DocPath, Position],
-        scalars: dict[Position, RawSpan],
-        collections: dict[Position, list[Any]],
+        self, positions: dict[DocPath, Position], spans: Spans, *, scalars_only: bool = False
     ) -> None:
         self._positions = positions
-        self._scalars = scalars
-        self._collections = collections
+        self._spans = spans
+        self._collections = {} if scalars_only else spans.collections
 
     def __getitem__(self, path: DocPath) -> Span:
-        position = self._positions[path]
-        found = self._collections.get(position)
+        line, column = self._positions[path]
+        offset = self._spans.line_starts[line - 1] + column - 1
+        found = self._collections.get(offset)
         if found is not None:
             return _new(Span, found)
-        return _new(Span, self._scalars[position])
+        return _new(Span, self._spans.scalars[offset])
 
     def __iter__(self) -> Iterator[DocPath]:
         return iter(self._positions)
