@@ -133,3 +133,19 @@ def test_long_lists_of_codes_are_filled_to_100_columns_and_continue_under_the_fi
     assert max(len(line) for line in lines) <= 100
     assert lines[2].startswith("        DZ-")  # under the first item, after `[`
     assert formatted(out) == out
+
+
+def test_formatting_leaves_no_reference_cycle() -> None:
+    """Worker processes run with the collector paused and collect after each file: a cycle
+    through a document would keep it alive until then and cost a pass over all of it."""
+    import gc
+
+    raw = (ROADMAPS / "morocco.yaml").read_bytes()
+    gc.collect()
+    gc.disable()
+    try:
+        is_formatted(Document.parse(raw, "m.yaml"))
+        fmt(raw, "m.yaml")
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from uhc_roadmap.diagnostics import Diagnostic, Severity
@@ -74,14 +75,10 @@ class Document:
 
     @property
     def line_starts(self) -> list[int]:
+        """Where each line starts (lines ended by a line feed)."""
         if self._starts is None:
-            text = self.text
-            starts = [0]
-            index = text.find("\n")
-            while index >= 0:
-                starts.append(index + 1)
-                index = text.find("\n", index + 1)
-            self._starts = starts
+            lengths = map(len, self.text.split("\n"))
+            self._starts = list(accumulate(lengths, lambda a, n: a + n + 1, initial=0))[:-1]
         return self._starts
 
     def in_scalar(self, offset: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 DocPath = tuple[str | int, ...]
@@ -46,39 +47,52 @@ class Spans:
         """Every scalar (keys included) by the offset where it starts, in the order of the text."""
         self.collections = collections
         self.line_starts: list[int] = [0]
-        self.values: _SpanView = _SpanView({}, self)
-        self.keys: _SpanView = _SpanView({}, self)
+        self.values: _SpanView = _SpanView({}, [0], scalars, collections)
+        self.keys: _SpanView = _SpanView({}, [0], scalars, {})
 
     def attach(self, source_map: SourceMap, text: str) -> None:
         """Look spans up through ``source_map``'s positions in ``text``."""
-        self.line_starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
-        self.values = _SpanView(source_map.values, self)
-        self.keys = _SpanView(source_map.keys, self, scalars_only=True)
+        self.line_starts = line_starts(text)
+        self.values = _SpanView(source_map.values, self.line_starts, self.scalars, self.collections)
+        self.keys = _SpanView(source_map.keys, self.line_starts, self.scalars, {})
 
     def offset(self, position: Position) -> int:
         """The character offset of a 1-based (line, column) as the YAML parser counts them."""
         return self.line_starts[position[0] - 1] + position[1] - 1
 
 
-class _SpanView(Mapping[DocPath, Span]):
-    """Document path -> Span, through the path's position."""
+def line_starts(text: str) -> list[int]:
+    """Where each line starts, lines ended as the YAML parser ends them."""
+    if "\r" not in text and not any(c in text for c in "\x85\u2028\u2029"):
+        return list(accumulate(map(len, text.split("\n")), lambda a, n: a + n + 1, initial=0))[:-1]
+    return [0, *(m.end() for m in LINE_BREAK.finditer(text))]
 
-    __slots__ = ("_collections", "_positions", "_spans")
+
+class _SpanView(Mapping[DocPath, Span]):
+    """Document path -> Span, through the path's position. (It holds the tables, not the
+    Spans that holds it: no reference cycle keeps a document alive.)"""
+
+    __slots__ = ("_collections", "_line_starts", "_positions", "_scalars")
 
     def __init__(
-        self, positions: dict[DocPath, Position], spans: Spans, *, scalars_only: bool = False
+        self,
+        positions: dict[DocPath, Position],
+        starts: list[int],
+        scalars: dict[int, RawSpan],
+        collections: dict[int, list[Any]],
     ) -> None:
         self._positions = positions
-        self._spans = spans
-        self._collections = {} if scalars_only else spans.collections
+        self._line_starts = starts
+        self._scalars = scalars
+        self._collections = collections
 
     def __getitem__(self, path: DocPath) -> Span:
         line, column = self._positions[path]
-        offset = self._spans.line_starts[line - 1] + column - 1
+        offset = self._line_starts[line - 1] + column - 1
         found = self._collections.get(offset)
         if found is not None:
             return _new(Span, found)
-        return _new(Span, self._spans.scalars[offset])
+        return _new(Span, self._scalars[offset])
 
     def __iter__(self) -> Iterator[DocPath]:
         return iter(self._positions)
