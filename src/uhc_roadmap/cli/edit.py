@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from uhc_roadmap.diagnostics import Diagnostic, FileResult
     from uhc_roadmap.discovery import Source
     from uhc_roadmap.editing import Change, Document, EditError
+    from uhc_roadmap.editing.paths import Assignment
     from uhc_roadmap.validation import ValidationOptions
 
 FileArgument = Annotated[
@@ -78,7 +79,7 @@ def set_(
     except EditError as exc:
         _refused(exc, file)
     label = f"{object_id}: " if object_id else ""
-    summary = ", ".join(_describe(doc.data, r.change, str(r.assignment.field)) for r in resolved)
+    summary = ", ".join(_describe(doc.data, r.change, r.assignment) for r in resolved)
     _apply(file, raw, doc, [r.change for r in resolved], options, force, show_diff, label + summary)
 
 
@@ -241,9 +242,13 @@ def show_findings(diagnostics: list[Diagnostic]) -> None:
             print(f"    hint: {visible(d.hint)}", file=sys.stderr)
 
 
-def _describe(data: dict[str, Any], change: Change, field: str) -> str:
+def _describe(data: dict[str, Any], change: Change, assignment: Assignment) -> str:
+    """``field old → new`` as typed, ``field = new`` for what was not there, ``field removed``."""
     from uhc_roadmap.editing import DELETE
 
+    field = assignment.field
+    if change.value is DELETE:
+        return f"{field} removed"
     old: Any = data
     for element in change.path:
         if isinstance(old, dict):
@@ -252,14 +257,10 @@ def _describe(data: dict[str, Any], change: Change, field: str) -> str:
             old = old[element]
         else:
             old = None
-    if change.value is DELETE:
-        return f"{field} removed"
-    new = change.value
-    if isinstance(new, dict) and old is None:
+    new = assignment.value or ""
+    if old is None or isinstance(old, dict | list):
         return f"{field} = {_short(new)}"
-    return (
-        f"{field} {_short(old)} → {_short(new)}" if old is not None else f"{field} = {_short(new)}"
-    )
+    return f"{field} {_short(old)} → {_short(new)}"
 
 
 def _short(value: Any) -> str:
