@@ -372,7 +372,10 @@ class _Emitter:
 
     def _block_scalar_holders(self) -> set[DocPath]:
         """Every collection with a block scalar (``|``, ``>``) somewhere inside it."""
-        if not any(style in BLOCK_SCALAR for _, _, style in self.doc.spans.scalars.values()):
+        text = self.text
+        if ("|" not in text and ">" not in text) or not any(
+            style in BLOCK_SCALAR for _, _, style in self.doc.spans.scalars.values()
+        ):
             return set()
         found: set[DocPath] = set()
         for path, span in self.spans.items():
