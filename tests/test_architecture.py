@@ -10,7 +10,18 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "src" / "uhc_roadmap"
-CORE = ("loading", "model", "rules", "progress", "render", "authoring", "bulk", "formats", "i18n")
+CORE = (
+    "loading",
+    "model",
+    "rules",
+    "progress",
+    "render",
+    "authoring",
+    "bulk",
+    "formats",
+    "i18n",
+    "editing",
+)
 CORE_MODULES = (
     "validation.py",
     "diagnostics.py",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 import typer
 import yaml
 
@@ -79,10 +80,14 @@ def test_the_validate_line_uses_real_options() -> None:
     assert options_in(line) <= validate_options()
 
 
-def test_pre_commit_hook() -> None:
-    [hook] = HOOKS
-    assert hook["id"] == "uhc-roadmap-validate"
-    assert hook["entry"] == "uhc-roadmap validate"
+@pytest.mark.parametrize(
+    ("hook", "entry"),
+    list(zip(HOOKS, ["uhc-roadmap validate", "uhc-roadmap fmt"], strict=True)),
+    ids=lambda h: h["id"] if isinstance(h, dict) else "",
+)
+def test_pre_commit_hook(hook: dict[str, Any], entry: str) -> None:
+    assert hook["id"] == entry.replace(" ", "-")
+    assert hook["entry"] == entry
     assert (hook["language"], hook["types"]) == ("python", ["yaml"])
     files = re.compile(hook["files"])
     assert files.search("roadmaps/morocco.yaml")

@@ -15,15 +15,24 @@ class OutputError(UsageError):
     """The output file could not be written (exit 2)."""
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename it over ``path``."""
+class ChangedOnDisk(OutputError):
+    """The file being rewritten in place changed since it was read; it is left as it is."""
+
+
+def write_atomic(path: Path, content: str | bytes, *, replacing: bytes | None = None) -> None:
+    """Write to a temporary file beside ``path``, then rename it over ``path``.
+
+    ``replacing`` rewrites an input file in place (an edit): the bytes it had when it was
+    read. Just before the rename the file is read again, and if it changed meanwhile nothing
+    is replaced (ChangedOnDisk). An interruption leaves the old file.
+    """
     data = content.encode("utf-8") if isinstance(content, str) else content
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{path}: the folder {folder} does not exist")
     if path.is_dir():
         raise OutputError(f"{path}: is a directory")
-    if was_read(path):
+    if replacing is None and was_read(path):
         raise OutputError(f"{path}: is one of the input files; write the output elsewhere")
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -35,6 +44,8 @@ def write_atomic(path: Path, content: str | bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())  # on disk before the rename makes it the file
         _keep_mode(path, temporary)
+        if replacing is not None:
+            _unchanged(path, replacing)
         os.replace(temporary, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -42,6 +53,18 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"{path}: cannot be written ({exc.strerror})") from None
         raise
+
+
+def _unchanged(path: Path, expected: bytes) -> None:
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        raise ChangedOnDisk(f"{path}: was removed while it was being edited") from None
+    if current != expected:
+        raise ChangedOnDisk(
+            f"{path}: changed on disk while it was being edited; nothing was written "
+            "(run the command again on the new version)"
+        )
 
 
 def _keep_mode(path: Path, temporary: str) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from uhc_roadmap import suppression
 from uhc_roadmap.diagnostics import Diagnostic, FileResult, Severity
-from uhc_roadmap.loading import load_document
+from uhc_roadmap.loading import LoadedDocument, load_document
 from uhc_roadmap.loading.loader import Limits
 
 if TYPE_CHECKING:  # the models and rules are imported when a file is checked, not before:
@@ -74,10 +74,17 @@ class CheckedFile:
 
 def check_bytes(raw: bytes, file: str, options: ValidationOptions | None = None) -> CheckedFile:
     """Validate one file's content. ``file`` is the name used in diagnostics."""
+    options = options or ValidationOptions()
+    return check_loaded(load_document(raw, file, options.limits), file, options)
+
+
+def check_loaded(
+    loaded: LoadedDocument, file: str, options: ValidationOptions | None = None
+) -> CheckedFile:
+    """Validate a file already loaded (the edit engine loads what it writes to check it)."""
     from uhc_roadmap.model.validate import build_roadmap
 
     options = options or ValidationOptions()
-    loaded = load_document(raw, file, options.limits)
     diagnostics = list(loaded.diagnostics)
     roadmap: Roadmap | None = None
     if loaded.data is not None and loaded.text is not None:

@@ -61,8 +61,12 @@ def test_json_listing(capsys: pytest.CaptureFixture[str]) -> None:
     assert b001["severity"] == "warning"
     assert b001["options"][0]["name"] == "tolerance"
     assert set(b001) == {
-        "code", "name", "severity", "family", "summary", "description", "bad", "good", "options"
+        "code", "name", "severity", "family", "summary", "description", "bad", "good", "options",
+        "fixable",
     }  # fmt: skip
+    assert b001["fixable"] is None
+    s007 = next(r for r in data if r["code"] == "S007")
+    assert "`15/06/2021` → `2021-06-15`" in s007["fixable"]
 
 
 def test_json_of_one_rule(capsys: pytest.CaptureFixture[str]) -> None:

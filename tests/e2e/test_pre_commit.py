@@ -77,10 +77,14 @@ def roadmap_repo(path: Path, env: dict[str, str]) -> Path:
 
 
 def try_repo(
-    hook_repo: Path, data: Path, env: dict[str, str], *selection: str
+    hook_repo: Path,
+    data: Path,
+    env: dict[str, str],
+    *selection: str,
+    hook: str = "uhc-roadmap-validate",
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(PRE_COMMIT), "try-repo", str(hook_repo), "uhc-roadmap-validate", *selection],
+        [str(PRE_COMMIT), "try-repo", str(hook_repo), hook, *selection],
         cwd=data,
         env=env,
         capture_output=True,
@@ -113,3 +117,22 @@ def test_hook_passes_valid_roadmaps_and_fails_an_invalid_one(
 
     partial = try_repo(hook_repo, data, env, "--files", "roadmaps/morocco.yaml")
     assert partial.returncode == 0, partial.stdout + partial.stderr
+
+
+def test_fmt_hook_rewrites_a_roadmap_out_of_layout_then_passes(
+    hook_repo: Path, home: Path, tmp_path: Path
+) -> None:
+    env = environment(home)
+    data = roadmap_repo(tmp_path / "data", env)
+    passed = try_repo(hook_repo, data, env, "--all-files", hook="uhc-roadmap-fmt")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+    morocco = data / "roadmaps" / "morocco.yaml"
+    original = morocco.read_text(encoding="utf-8")
+    morocco.write_text(original.replace("country: MA", 'country: "MA"'), encoding="utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=data, env=env, check=True)
+    failed = try_repo(hook_repo, data, env, "--all-files", hook="uhc-roadmap-fmt")
+    log = failed.stdout + failed.stderr
+    assert failed.returncode == 1, log
+    assert "files were modified by this hook" in log
+    assert morocco.read_text(encoding="utf-8") == original

@@ -170,3 +170,27 @@ def test_arbitrary_bytes_never_raise(raw: bytes) -> None:
 def test_arbitrary_yaml_punctuation_never_raises(text: str) -> None:
     doc = load_document(text.encode(), "f.yaml")
     assert doc.data is None or isinstance(doc.data, dict)
+
+
+def test_typographic_quotes_around_a_whole_value_are_a_warning_at_the_value() -> None:
+    doc = load_document("title: {fr: “Gouvernance”}\nrefs: [‘l’Agence’]\n".encode(), "f.yaml")
+    assert [(d.code, d.severity, d.line, d.col) for d in doc.diagnostics] == [
+        ("Y014", Severity.WARNING, 1, 13),
+        ("Y014", Severity.WARNING, 2, 8),
+    ]
+    assert doc.diagnostics[0].hint == 'use straight double quotes: "Gouvernance"'
+    assert doc.data == {"title": {"fr": "“Gouvernance”"}, "refs": ["‘l’Agence’"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['title: "“Gouvernance”"\n', "title: “a” et “b”\n", "title: Le “plan” national\n"],
+)
+def test_typographic_quotes_that_belong_to_the_text_are_not_reported(text: str) -> None:
+    assert load_document(text.encode(), "f.yaml").diagnostics == []
+
+
+def test_a_syntax_error_on_a_line_with_typographic_quotes_hints_at_straight_quotes() -> None:
+    [error] = load_document("title: {fr: “a : b”}\n".encode(), "f.yaml").diagnostics
+    assert error.code == "Y001"
+    assert 'write straight double quotes "..."' in error.hint

@@ -107,3 +107,27 @@ def test_union_errors_are_merged_into_one_finding() -> None:
 
 def test_fixture_file_exists() -> None:
     assert Path(FIXTURES / "valid" / "minimal.yaml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("15/06/2021", "write it 2021-06-15"),
+        ("2021/6/15", "write it 2021-06-15"),
+        (
+            "01/06/2021",
+            "day and month could be either way round: write 2021-06-01 if the day comes "
+            "first, 2021-01-06 if the month does",
+        ),
+        ("June 2021", "dates are written YYYY-MM-DD, e.g. 2021-06-15"),
+    ],
+)
+def test_a_date_written_another_way_gets_the_iso_form_or_both_readings(
+    written: str, hint: str
+) -> None:
+    [finding] = [
+        d
+        for d in check_text(f'schema_version: "1"\nas_of: {written}\n').diagnostics
+        if d.code == "S007"
+    ]
+    assert finding.hint == hint

@@ -92,3 +92,18 @@ def test_retired_codes_are_listed_with_their_reason() -> None:
     retired = rules_markdown().split("\n## Retired codes\n", 1)[1]
     for code, reason in RETIRED.items():
         assert f"| {code} | {reason} |" in retired
+
+
+def test_fixable_rules_say_so_in_the_listing_the_explanation_and_the_markdown() -> None:
+    from uhc_roadmap.editing.fixes import FIXABLE
+    from uhc_roadmap.rules import RULES_BY_CODE
+
+    assert set(FIXABLE) <= set(RULES_BY_CODE)
+    markdown = rules_markdown()
+    for line, rule in zip(listing().splitlines(), ALL_RULES, strict=True):
+        assert line.endswith("[fixable]") == (rule.code in FIXABLE), line
+    for code in FIXABLE:
+        section = markdown.split(f"### {code} ", 1)[1].split("\n### ", 1)[0]
+        assert "Fixable by `uhc-roadmap validate --fix`" in section
+        assert "Fixable by" in explain(RULES_BY_CODE[code])
+    assert "Fixable" not in explain(B001)

@@ -13,7 +13,9 @@ from uhc_roadmap import __version__
 from uhc_roadmap.cli.cache import cache
 from uhc_roadmap.cli.common import ExitCode, print_diagnostics
 from uhc_roadmap.cli.diff import diff
+from uhc_roadmap.cli.edit import record, set_
 from uhc_roadmap.cli.export import export
+from uhc_roadmap.cli.fmt import fmt
 from uhc_roadmap.cli.new import new
 from uhc_roadmap.cli.render import render
 from uhc_roadmap.cli.report import report
@@ -61,6 +63,9 @@ app.command()(cache)
 app.command()(render)
 app.command()(diff)
 app.command()(export)
+app.command(name="set")(set_)
+app.command()(record)
+app.command()(fmt)
 app.command()(new)
 app.command()(rules)
 app.command()(schema)

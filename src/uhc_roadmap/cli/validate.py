@@ -96,6 +96,12 @@ def validate(
     ] = False,
     no_cache: NoCacheOption = False,
     jobs: JobsOption = None,
+    fix: Annotated[  # the write path: --fix and --diff (cli/edit.py)
+        bool, typer.Option("--fix", help="Apply the safe fixes and report what is left.")
+    ] = False,
+    show_diff: Annotated[
+        bool, typer.Option("--diff", help="Show the safe fixes as a diff; write nothing.")
+    ] = False,
 ) -> None:
     """Validate roadmap files: YAML, format and semantic rules. Exit 0 clean, 1 findings, 2 usage.
 
@@ -114,7 +120,12 @@ def validate(
         note(f"configuration: {conf.path or 'none found, using the defaults'}")
     sources = _sources(paths, conf, allow_empty=allow_empty, quiet=quiet)
     cache = project_cache(conf, disabled=no_cache)
-    results = _check(sources, conf, options, cache, jobs)
+    if fix or show_diff:  # the write path (cli/edit.py); --diff exits there
+        from uhc_roadmap.cli.edit import fix_sources
+
+        results = fix_sources(sources, options, show_diff=show_diff)
+    else:
+        results = _check(sources, conf, options, cache, jobs)
     if verbose and cache is not None:
         note(f"cache: {cache.problem or cache.folder}")
     _report(results, chosen, output, color=color, quiet=quiet, verbose=verbose, strict=strict)

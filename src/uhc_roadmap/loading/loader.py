@@ -29,9 +29,15 @@ from yaml.events import (
 )
 
 from uhc_roadmap.diagnostics import Diagnostic, Severity, builtin_finding
-from uhc_roadmap.loading.scalars import ScalarRangeError, resolve_plain, yaml11_reading
+from uhc_roadmap.loading.scalars import (
+    TYPOGRAPHIC_QUOTES,
+    ScalarRangeError,
+    resolve_plain,
+    typographic_inner,
+    yaml11_reading,
+)
 from uhc_roadmap.loading.source import DecodeProblem, decode, line_text, text_position, visible
-from uhc_roadmap.loading.sourcemap import DocPath, Position, SourceMap
+from uhc_roadmap.loading.sourcemap import DocPath, Position, SourceMap, Spans
 
 try:  # libyaml's C parser when PyYAML was built with it
     from yaml import CBaseLoader as _BaseLoader
@@ -75,11 +81,15 @@ class LoadedDocument:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def load_document(raw: bytes, file: str, limits: Limits | None = None) -> LoadedDocument:
+def load_document(
+    raw: bytes, file: str, limits: Limits | None = None, *, spans: bool = False
+) -> LoadedDocument:
     """Load one roadmap file strictly; every problem becomes a located Y-diagnostic.
 
     ``raw`` may be cut short by a reader that stopped one byte past ``max_bytes``: any input
-    longer than the limit is refused on its length alone.
+    longer than the limit is refused on its length alone. With ``spans``, the source map also
+    holds where every node starts and ends and how it is written (``SourceMap.spans``), which
+    the editing commands need and checking does not pay for.
     """
     limits = limits or Limits()
     if len(raw) > limits.max_bytes:
@@ -90,7 +100,7 @@ def load_document(raw: bytes, file: str, limits: Limits | None = None) -> Loaded
             file, None, _finding("Y005", file, (text.line, text.col), text.message, text.hint)
         )
     with gc_paused():
-        return _load_text(text, file, limits)
+        return _load_text(text, file, limits, spans)
 
 
 def too_large(file: str, max_bytes: int) -> Diagnostic:
@@ -114,8 +124,8 @@ def format_size(size: int) -> str:
     return f"{size} bytes"
 
 
-def _load_text(text: str, file: str, limits: Limits) -> LoadedDocument:
-    builder = _Builder(file, limits)
+def _load_text(text: str, file: str, limits: Limits, spans: bool) -> LoadedDocument:
+    builder = _SpanBuilder(file, limits, text) if spans else _Builder(file, limits)
     loader = _BaseLoader(text)
     try:
         builder.run(_events(loader))
@@ -332,6 +342,8 @@ class _Builder:
             )
             return None
         if isinstance(value, str) and value:
+            if value[0] in TYPOGRAPHIC_QUOTES:
+                self._typographic(event, value)
             reading = yaml11_reading(value)
             if reading is not None:
                 self._add(
@@ -341,6 +353,17 @@ class _Builder:
                     f'quote it: "{value}"',
                 )
         return value
+
+    def _typographic(self, event: ScalarEvent, value: str) -> None:
+        inner = typographic_inner(value)
+        if inner is not None:
+            self._add(
+                "Y014",
+                event,
+                f"`{visible(value)}` is wrapped in typographic quotes, which YAML keeps as part "
+                "of the text",
+                f'use straight double quotes: "{visible(inner)}"',
+            )
 
     def _controls(self, event: ScalarEvent) -> None:
         """Escapes in double quotes (``"\\e[2J"``, ``"\\0"``) can make what the YAML reader
@@ -424,6 +447,54 @@ class _Builder:
         return [*self.markers, summary]
 
 
+class _SpanBuilder(_Builder):
+    """The builder that also records where every node starts and ends, for editing.
+
+    It keeps a table of the parser's events by position, beside the building; a node's span
+    is looked up through the position the source map records anyway (``Spans``), so loading
+    without spans (``validate``) pays nothing, and loading with them little.
+    """
+
+    def __init__(self, file: str, limits: Limits, text: str) -> None:
+        super().__init__(file, limits)
+        self.text = text
+        self.spans = Spans({}, {})
+        self.source_map.spans = self.spans
+
+    def run(self, events: Iterator[Event]) -> None:
+        scalars, collections = self.spans.scalars, self.spans.collections
+        opened: list[list[Any]] = []
+        last_end = 0  # where the text of the last node ended
+        feed = self.feed
+        try:
+            for event in events:
+                kind = type(event)
+                marks: Any = event
+                if kind is ScalarEvent:
+                    start = marks.start_mark.index
+                    last_end = marks.end_mark.index
+                    scalars[start] = (start, last_end, marks.style or "")
+                elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                    start = marks.start_mark.index
+                    mapping = kind is MappingStartEvent
+                    style = (
+                        ("{" if mapping else "[") if marks.flow_style else (":" if mapping else "-")
+                    )
+                    entry = [start, start, style]
+                    collections[start] = entry
+                    opened.append(entry)
+                elif (kind is MappingEndEvent or kind is SequenceEndEvent) and opened:
+                    entry = opened.pop()
+                    if entry[2] in ("{", "["):  # flow: after the bracket; block: its last value
+                        last_end = marks.end_mark.index
+                    entry[1] = last_end
+                feed(event)
+        except _Stop:
+            return
+        finally:
+            self.spans.attach(self.source_map, self.text)
+
+
 def _event_problems(event: Event, file: str) -> Iterator[Diagnostic]:
     pos = _pos(event.start_mark)
     if isinstance(event, AliasEvent):
@@ -471,6 +542,10 @@ def _tag_problem(tag: str, file: str, pos: Position) -> Diagnostic:
 _TAB_HINT = "YAML does not allow tabs for indentation; indent with spaces"
 _MAX_SIMPLE_KEY = 1024
 _LONG_KEY_HINT = "YAML keys written `key: value` are at most 1,024 characters long"
+_TYPOGRAPHIC_HINT = (
+    'typographic quotes (“ ” ‘ ’) are not YAML quotes: write straight double quotes "..." '
+    "around a value that holds `: `, `#`, `,` or brackets"
+)
 _SYNTAX_HINTS = (
     (
         "mapping values are not allowed",
@@ -505,6 +580,8 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
         hint = _TAB_HINT if _char_at(text, pos) == "\t" else _hint_for(problem)
         if _long_key(text, pos):
             hint = _LONG_KEY_HINT
+        elif any(c in TYPOGRAPHIC_QUOTES for c in _line_at(text, pos)):
+            hint = _TYPOGRAPHIC_HINT
         return _finding("Y001", file, pos, f"invalid YAML: {visible(problem)}{context}", hint)
     if isinstance(exc, yaml.reader.ReaderError):
         line, col = text_position(text, min(exc.position, len(text)))

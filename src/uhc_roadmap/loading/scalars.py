@@ -125,3 +125,26 @@ def yaml11_reading(value: str) -> str | None:
     if value.startswith(("0b", "+0b", "-0b")) and _YAML11_UNDERSCORE_NUM.fullmatch(value):
         return "a binary number"
     return None
+
+
+# Word and other word processors turn "..." into these as you type.
+_DOUBLE_OPEN, _DOUBLE_CLOSE = "\u201c\u201e\u201d", "\u201d\u201c"  # “ „ ” and ” “
+_SINGLE_OPEN, _SINGLE_CLOSE = "\u2018\u201a", "\u2019\u2018"  # ‘ ‚ and ’ ‘
+TYPOGRAPHIC_QUOTES = frozenset(_DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE)
+
+
+def typographic_inner(value: str) -> str | None:
+    """The text inside typographic quotes that wrap the whole of ``value`` (``“Gouvernance”``
+    gives ``Gouvernance``), or None when they do not. Apostrophes (’) inside single
+    typographic quotes are part of the text; another double quote inside double ones means
+    the quotes are the text's own (``“a” and “b”``)."""
+    if len(value) < 3:
+        return None
+    first, last, inner = value[0], value[-1], value[1:-1]
+    if first in _DOUBLE_OPEN and last in _DOUBLE_CLOSE:
+        nested = any(c in inner for c in _DOUBLE_OPEN + _DOUBLE_CLOSE)
+    elif first in _SINGLE_OPEN and last in _SINGLE_CLOSE:
+        nested = any(c in inner for c in _SINGLE_OPEN)
+    else:
+        return None
+    return None if nested or not inner.strip() else inner

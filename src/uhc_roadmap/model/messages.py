@@ -13,6 +13,7 @@ from uhc_roadmap.diagnostics import Diagnostic, builtin_finding
 from uhc_roadmap.loading.source import visible
 from uhc_roadmap.loading.sourcemap import DocPath, SourceMap
 from uhc_roadmap.model.fields import field_info, literal_choices, model_at
+from uhc_roadmap.model.types import date_readings
 from uhc_roadmap.suggest import nearest
 
 _EXPECTED = {
@@ -136,6 +137,8 @@ class Translator:
             return self._pattern(error, path)
         if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
             return self._bound(kind, error, path)
+        if kind == "date_format":
+            return _sentence(_clipped_msg(error)), _date_hint(str(error["input"]))
         if kind == "finite_number":
             return f"{_field(path)} must be a finite number", "write an ordinary number"
         if kind == "too_short":
@@ -230,6 +233,21 @@ class Translator:
         line = self.lines[pos[0] - 1] if 0 < pos[0] <= len(self.lines) else ""
         raw = re.split(r"\s#", line[pos[1] - 1 :], maxsplit=1)[0].strip()
         return _shown(raw.rstrip(",]}").strip() or "…")
+
+
+def _date_hint(value: str) -> str:
+    """The ISO form of a date written day-first, or both readings when day and month could
+    swap (`uhc-roadmap validate --fix` rewrites only the first kind)."""
+    readings = date_readings(value)
+    if len(readings) == 1:
+        return f"write it {readings[0].isoformat()}"
+    if len(readings) == 2:
+        day_first, month_first = (d.isoformat() for d in readings)
+        return (
+            f"day and month could be either way round: write {day_first} if the day comes "
+            f"first, {month_first} if the month does"
+        )
+    return _HINTS["date_format"]
 
 
 def _matched_members(errors: list[ErrorDetails], source_map: SourceMap) -> list[ErrorDetails]:

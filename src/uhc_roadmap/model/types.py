@@ -44,6 +44,38 @@ def _parse_date(value: Any) -> date:
         ) from None
 
 
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_YEAR_FIRST = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})")
+
+
+def date_readings(text: str) -> list[date]:
+    """The days a date written another way can mean: ``15/06/2021`` only the 15th of June,
+    ``01/06/2021`` the 1st of June (day first) or the 6th of January (month first), in that
+    order; ``2021/6/15`` the 15th of June. Empty when ``text`` is no such date."""
+    text = text.strip()
+    found = _YEAR_FIRST.fullmatch(text)
+    if found:
+        year, month, day = (int(g) for g in found.groups())
+        return _days([(year, month, day)])
+    found = _DAY_FIRST.fullmatch(text)
+    if not found:
+        return []
+    first, second, year = (int(g) for g in found.groups())
+    return _days([(year, second, first), (year, first, second)])
+
+
+def _days(candidates: list[tuple[int, int, int]]) -> list[date]:
+    days: list[date] = []
+    for year, month, day in candidates:
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if found not in days:
+            days.append(found)
+    return days
+
+
 IsoDate = Annotated[
     date,
     PlainValidator(_parse_date),

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import FilterArgumentError, SecurityError
 
+from uhc_roadmap.errors import FindingsError
 from uhc_roadmap.render.containment import TemplateRefused
 from uhc_roadmap.render.limits import SizeLimitError
 
@@ -27,8 +28,6 @@ if TYPE_CHECKING:
 
 # Tags that open a block closed by ``end<tag>``: how deep a template nests, for the message.
 _OPENING = {"if", "for", "macro", "call", "filter", "block", "with", "trans", "autoescape"}
-
-from uhc_roadmap.errors import FindingsError
 
 
 class RenderError(FindingsError):

@@ -20,6 +20,14 @@ from pydantic.fields import FieldInfo
 from uhc_roadmap.formats.markdown import with_code
 from uhc_roadmap.rules import ALL_RULES, FAMILIES, RETIRED, Rule
 
+
+def fix_of(rule: type[Rule]) -> str | None:
+    """What ``validate --fix`` does for this rule's findings, if it fixes them."""
+    from uhc_roadmap.editing.fixes import FIXABLE
+
+    return FIXABLE.get(rule.code)
+
+
 EXAMPLES_NOTE = (
     "Examples show only the lines that matter. A mapping of top-level fields is a roadmap; "
     "activity or indicator fields belong to one activity or indicator; items of `activities`, "
@@ -118,6 +126,7 @@ def rule_info(rule: type[Rule]) -> dict[str, Any]:
         "bad": doc.bad,
         "good": doc.good,
         "options": [_option_dict(option) for option in option_docs(rule)],
+        "fixable": fix_of(rule),
     }
 
 
@@ -135,6 +144,7 @@ def listing(rules: tuple[type[Rule], ...] = ALL_RULES) -> str:
     width = max(len(rule.name) for rule in rules)
     lines = [
         f"{rule.code}  {rule.severity.value:<7}  {rule.name:<{width}}  {rule.summary()}"
+        + (" [fixable]" if fix_of(rule) else "")
         for rule in rules
     ]
     return "\n".join(lines) + "\n"
@@ -149,6 +159,8 @@ def explain(rule: type[Rule]) -> str:
     ]
     if doc.body:
         parts.append(doc.body)
+    if fix_of(rule):
+        parts.append(f"Fixable by `uhc-roadmap validate --fix`: {fix_of(rule)}")
     parts.append("Bad:\n" + textwrap.indent(doc.bad, "    "))
     parts.append("Good:\n" + textwrap.indent(doc.good, "    "))
     options = option_docs(rule)
@@ -183,7 +195,9 @@ an **info** never does. Each rule can be switched off or given another severity 
 configuration, and rules with options read them from a table named after the code, e.g.
 `[tool.uhc-roadmap.rules.B001]` in `pyproject.toml`.
 
-`uhc-roadmap rules` lists the rules; `uhc-roadmap rules CODE` explains one.
+`uhc-roadmap rules` lists the rules; `uhc-roadmap rules CODE` explains one. Rules marked
+**Fixable** have safe fixes that `uhc-roadmap validate --fix` applies (see
+[editing.md](editing.md)).
 
 {EXAMPLES_NOTE}"""
 
@@ -213,6 +227,8 @@ def _rule_markdown(rule: type[Rule]) -> str:
     ]
     if doc.body:
         parts.append(doc.body)
+    if fix_of(rule):
+        parts.append(f"Fixable by `uhc-roadmap validate --fix`: {fix_of(rule)}")
     parts.append(f"Bad:\n\n```yaml\n{doc.bad}\n```")
     parts.append(f"Good:\n\n```yaml\n{doc.good}\n```")
     options = option_docs(rule)

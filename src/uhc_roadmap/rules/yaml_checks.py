@@ -171,6 +171,21 @@ class Y012(BuiltinRule, name="number-range"):
     """
 
 
+class Y014(BuiltinRule, name="typographic-quotes"):
+    """A value wrapped in typographic quotes (“…”, ‘…’) instead of YAML's straight ones.
+
+    Word processors turn `"` into `“` and `”` as you type. YAML does not read them as quotes:
+    they stay in the text and end up in every report and document. With a colon inside
+    (`“a : b”`) the line does not even load; that error gets the same hint.
+    `validate --fix` replaces them with straight double quotes.
+
+    Bad:
+        title: {fr: “Gouvernance”}
+    Good:
+        title: {fr: "Gouvernance"}
+    """
+
+
 YAML_RULES: tuple[type[BuiltinRule], ...] = (
-    Y001, Y002, Y003, Y004, Y005, Y006, Y007, Y008, Y009, Y010, Y011, Y012
+    Y001, Y002, Y003, Y004, Y005, Y006, Y007, Y008, Y009, Y010, Y011, Y012, Y014
 )  # fmt: skip
