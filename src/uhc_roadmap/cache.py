@@ -101,7 +101,7 @@ class Cache:
         """A key for ``parts`` in ``namespace``, also bound to this tool and its libraries."""
         digest = hashlib.blake2b(digest_size=32)
         for part in (str(LAYOUT), _check_namespace(namespace), environment_stamp(), *parts):
-            data = part.encode("utf-8") if isinstance(part, str) else part
+            data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
             digest.update(len(data).to_bytes(8, "little"))
             digest.update(data)
         return digest.hexdigest()
@@ -128,7 +128,7 @@ class Cache:
         """Store ``value`` (plain JSON data); on failure the cache is off for this run."""
         if self.problem is not None or not self._trusted():
             return
-        body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        body = _json_bytes(value)
         path = self._entry(namespace, key)
         try:
             self._prepare(path.parent)
@@ -232,6 +232,15 @@ class Cache:
         _make_folder(folder)
         self._safe_folders.add(folder)
         self._ready = True
+
+
+def _json_bytes(value: Any) -> bytes:
+    """Compact UTF-8 JSON; a file name with undecodable bytes (lone surrogates) is written
+    as ``\\udcff`` escapes, which read back as the same name."""
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, separators=(",", ":")).encode("ascii")
 
 
 def _header(namespace: str, key: str, body: bytes) -> bytes:
