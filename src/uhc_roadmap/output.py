@@ -95,12 +95,12 @@ def _replace(path: Path, data: bytes, shown: str) -> None:
             f"{shown}: cannot write in {printable(str(folder))} ({exc.strerror})"
         ) from None
     try:
+        _lock(fd)  # held until closed: a later run sees a writer at work
         with os.fdopen(fd, "wb") as handle:
-            _lock(handle.fileno())  # held until closed: a later run sees a writer at work
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())  # on disk before the rename makes it the file
-            _keep_mode(path, handle.fileno())
+            os.fsync(fd)  # on disk before the rename makes it the file
+            _keep_mode(path, fd)
             os.replace(temporary, path)
     except BaseException as exc:  # SIGINT, SIGTERM and SIGHUP arrive as exceptions too
         with contextlib.suppress(OSError):
