@@ -81,6 +81,7 @@ BUILTIN_SEVERITIES: Mapping[str, Severity] = MappingProxyType(
         "Y009": Severity.WARNING,
         **dict.fromkeys(("Y010", "Y011", "Y012"), Severity.ERROR),
         "Y013": Severity.WARNING,
+        "Y014": Severity.ERROR,
         **dict.fromkeys(("S001", "S002", "S003", "S004", "S005", "S006", "S007"), Severity.ERROR),
     }
 )

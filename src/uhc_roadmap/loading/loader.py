@@ -29,6 +29,7 @@ from yaml.events import (
 )
 
 from uhc_roadmap.diagnostics import Diagnostic, Severity, builtin_finding
+from uhc_roadmap.loading.comments import Span, glued_comments, may_have_glued_comments
 from uhc_roadmap.loading.scalars import ScalarRangeError, resolve_plain, yaml11_reading
 from uhc_roadmap.loading.source import DecodeProblem, decode, line_text, text_position, visible
 from uhc_roadmap.loading.sourcemap import DocPath, Position, SourceMap
@@ -115,7 +116,7 @@ def format_size(size: int) -> str:
 
 
 def _load_text(text: str, file: str, limits: Limits) -> LoadedDocument:
-    builder = _Builder(file, limits)
+    builder = _Builder(file, limits, spans=may_have_glued_comments(text))
     loader = _BaseLoader(text)
     try:
         builder.run(_events(loader))
@@ -123,6 +124,9 @@ def _load_text(text: str, file: str, limits: Limits) -> LoadedDocument:
         builder.stop(_yaml_error(exc, text, file))
     finally:
         loader.dispose()
+    if builder.spans is not None and builder.stopped is None:
+        for offset in glued_comments(text, builder.spans):
+            builder.glued(text, offset)
     return builder.result(text)
 
 
@@ -166,9 +170,11 @@ class _Builder:
     refused with only those findings, as what its values mean is then not settled.
     """
 
-    def __init__(self, file: str, limits: Limits) -> None:
+    def __init__(self, file: str, limits: Limits, *, spans: bool = False) -> None:
         self.file = file
         self.limits = limits
+        self.spans: list[Span] | None = [] if spans else None
+        """Where each scalar stands, kept only when a comment may be glued to one."""
         self.source_map = SourceMap()
         self.diagnostics: list[Diagnostic] = []
         self.unreported: list[Severity] = []  # past MAX_FINDINGS: only counted
@@ -199,6 +205,8 @@ class _Builder:
         elif kind is ScalarEvent or kind is AliasEvent:
             if event.anchor is not None or getattr(event, "tag", None) is not None:
                 self._markers(event)
+            if self.spans is not None and kind is ScalarEvent:
+                self.spans.append((event.start_mark.index, event.end_mark.index, event.style or ""))
             self._count(event)
             if not self.skipping:
                 self._node(event, None)
@@ -364,6 +372,21 @@ class _Builder:
                 again,
                 f"duplicate key `{shown}`: first at line {first[0]}, again at line {again[0]}",
                 "YAML would silently keep only one of the two values; remove or merge one",
+            )
+        )
+
+    def glued(self, text: str, offset: int) -> None:
+        """Y014: a comment glued to the value before it (``"UHC Partnership"# note``)."""
+        before = text[offset - 1]
+        self._keep(
+            _finding(
+                "Y014",
+                self.file,
+                text_position(text, offset),
+                f"a comment needs a space before `#` (here right after `{visible(before)}`): "
+                "YAML 1.2 readers refuse the line, libyaml reads the rest of it as a comment",
+                "put a space before `#`, or, if the `#` belongs to the value, put it inside "
+                "the quotes",
             )
         )
 
