@@ -8,6 +8,8 @@ document that is a list is refused as a whole (Y008), so each sits under a key.
 from __future__ import annotations
 
 import pytest
+import yaml
+from yaml.events import ScalarEvent
 
 from tests.conftest import check_text
 from uhc_roadmap.loading.comments import glued_comments, may_have_glued_comments
@@ -60,7 +62,8 @@ def test_most_files_are_not_looked_at_twice() -> None:
 
 def test_offsets_are_characters_not_bytes() -> None:
     text = 'titre: "Santé – ok"# glued\n'
-    [offset] = glued_comments(text, [(0, 5, ""), (7, 19, '"')])
+    scalars = [e for e in yaml.parse(text, Loader=yaml.CBaseLoader) if isinstance(e, ScalarEvent)]
+    [offset] = glued_comments(text, scalars)
     assert text[offset - 1 : offset + 1] == '"#'
     assert glued(text) == [(1, 20)]
 

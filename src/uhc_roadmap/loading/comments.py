@@ -7,15 +7,18 @@ closing quote, a bracket, a comma or a block scalar's ``|``/``>`` header: it dro
 YAML 1.2 readers refuse the file. The two disagree on what the file says, so the loader
 reports such a ``#`` (Y014) at the place it stands.
 
-The check costs nothing on most files: only a ``#`` right after one of those characters
-makes the loader keep the positions of the values (:func:`may_have_glued_comments`).
+The check costs next to nothing: most files have no ``#`` right after one of those
+characters (:func:`may_have_glued_comments`); for the others the loader keeps its scalar
+events and each such ``#`` is placed among them by bisection.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+
+from yaml.events import ScalarEvent
 
 _GLUE = frozenset("\"']}[{,:|>+-0123456789")
 """What a glued ``#`` can follow: a closing quote, a flow indicator, a block scalar header
@@ -23,8 +26,13 @@ _GLUE = frozenset("\"']}[{,:|>+-0123456789")
 _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
 _LINE_BREAKS = "\n\r\x85\u2028\u2029"
 
-Span = tuple[int, int, str]
-"""A value's text in the file: start and end offsets, and its style ("" when plain)."""
+
+def _start(scalar: ScalarEvent) -> int:
+    return scalar.start_mark.index if scalar.start_mark is not None else 0
+
+
+def _end(scalar: ScalarEvent) -> int:
+    return scalar.end_mark.index if scalar.end_mark is not None else 0
 
 
 def may_have_glued_comments(text: str) -> bool:
@@ -37,44 +45,46 @@ def may_have_glued_comments(text: str) -> bool:
     return False
 
 
-def glued_comments(text: str, values: Sequence[Span]) -> list[int]:
+def glued_comments(text: str, scalars: Sequence[ScalarEvent]) -> list[int]:
     """Offsets of the ``#`` of every comment not separated from what precedes it.
 
-    ``values`` are the spans of every scalar of the file, in order: a ``#`` inside one is
-    text, anything else is a comment's start unless a comment already began on its line.
+    ``scalars`` are every scalar of the file, in order. A ``#`` inside one is its text
+    (but for a block scalar's header line, ``|#``); anywhere else, a ``#`` starts a comment
+    unless a comment already began on its line.
     """
-    starts = [start for start, _, _ in values]
-
-    def inside(offset: int) -> bool:
-        at = bisect_right(starts, offset) - 1
-        return at >= 0 and offset < values[at][1]
-
-    found = [*_after_block_headers(text, values)]
+    found = []
     index = text.find("#", 1)
     while index != -1:
-        if text[index - 1] in _GLUE and not inside(index) and _first_on_line(text, index, inside):
+        if text[index - 1] in _GLUE and _glued(text, index, scalars):
             found.append(index)
         index = text.find("#", index + 1)
-    return sorted(found)
-
-
-def _after_block_headers(text: str, values: Sequence[Span]) -> list[int]:
-    """``|#`` and ``>-#``: the header is part of the block scalar's span, so looked at here."""
-    found = []
-    for start, _, style in values:
-        if style in ("|", ">"):
-            header = _BLOCK_HEADER.match(text, start)
-            if header is not None and text.startswith("#", header.end()):
-                found.append(header.end())
     return found
 
 
-def _first_on_line(text: str, index: int, inside: Callable[[int], bool]) -> bool:
+def _glued(text: str, index: int, scalars: Sequence[ScalarEvent]) -> bool:
+    around = _scalar_at(scalars, index)
+    if around is None:
+        return _first_on_line(text, index, scalars)
+    if around.style in ("|", ">"):
+        header = _BLOCK_HEADER.match(text, _start(around))
+        return header is not None and header.end() == index
+    return False
+
+
+def _scalar_at(scalars: Sequence[ScalarEvent], index: int) -> ScalarEvent | None:
+    """The scalar whose text holds ``index`` (scalars never overlap), or None."""
+    at = bisect_right(scalars, index, key=_start) - 1
+    if at >= 0 and index < _end(scalars[at]):
+        return scalars[at]
+    return None
+
+
+def _first_on_line(text: str, index: int, scalars: Sequence[ScalarEvent]) -> bool:
     """No comment began earlier on this line (a ``#`` inside a comment is its text)."""
     line_start = max(text.rfind(brk, 0, index) for brk in _LINE_BREAKS) + 1
     earlier = text.find("#", line_start, index)
     while earlier != -1:
-        if not inside(earlier):
+        if _scalar_at(scalars, earlier) is None:
             return False
         earlier = text.find("#", earlier + 1, index)
     return True

@@ -29,7 +29,7 @@ from yaml.events import (
 )
 
 from uhc_roadmap.diagnostics import Diagnostic, Severity, builtin_finding
-from uhc_roadmap.loading.comments import Span, glued_comments, may_have_glued_comments
+from uhc_roadmap.loading.comments import glued_comments, may_have_glued_comments
 from uhc_roadmap.loading.scalars import ScalarRangeError, resolve_plain, yaml11_reading
 from uhc_roadmap.loading.source import DecodeProblem, decode, line_text, text_position, visible
 from uhc_roadmap.loading.sourcemap import DocPath, Position, SourceMap
@@ -173,8 +173,8 @@ class _Builder:
     def __init__(self, file: str, limits: Limits, *, spans: bool = False) -> None:
         self.file = file
         self.limits = limits
-        self.spans: list[Span] | None = [] if spans else None
-        """Where each scalar stands, kept only when a comment may be glued to one."""
+        self.spans: list[ScalarEvent] | None = [] if spans else None
+        """Every scalar event, kept only when a comment may be glued to one."""
         self.source_map = SourceMap()
         self.diagnostics: list[Diagnostic] = []
         self.unreported: list[Severity] = []  # past MAX_FINDINGS: only counted
@@ -206,7 +206,7 @@ class _Builder:
             if event.anchor is not None or getattr(event, "tag", None) is not None:
                 self._markers(event)
             if self.spans is not None and kind is ScalarEvent:
-                self.spans.append((event.start_mark.index, event.end_mark.index, event.style or ""))
+                self.spans.append(event)
             self._count(event)
             if not self.skipping:
                 self._node(event, None)
