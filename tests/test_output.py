@@ -164,3 +164,13 @@ def test_dash_is_standard_output_and_dot_slash_dash_a_file(tmp_path: Path) -> No
     done = run_cli("schema", "-o", "./-", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (0, "")
     assert (tmp_path / "-").read_text().startswith("{")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_a_file_replaced_by_root_keeps_its_owner(tmp_path: Path) -> None:
+    """In a CI container root writes into a checkout that belongs to the runner's user."""
+    target = tmp_path / "report.txt"
+    target.write_text("before\n")
+    os.chown(target, 4242, 4343)
+    write_atomic(target, "after\n")
+    assert (target.stat().st_uid, target.stat().st_gid) == (4242, 4343)
