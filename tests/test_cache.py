@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import shutil
 import stat
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from uhc_roadmap import cache as cache_module
-from uhc_roadmap.cache import CACHE_DIR, CACHEDIR_TAG, LAYOUT, Cache
+from uhc_roadmap.cache import CACHE_DIR, CACHEDIR_TAG, LAYOUT, Cache, CacheRefused
 
 NS = "validate"
 
@@ -158,15 +160,28 @@ def test_an_oversized_entry_is_not_read(store: Cache, monkeypatch: pytest.Monkey
     assert store.get(NS, key) is None
 
 
-def test_an_unwritable_cache_turns_itself_off(tmp_path: Path) -> None:
+def test_a_file_in_place_of_the_folder_turns_the_cache_off(tmp_path: Path) -> None:
     (tmp_path / CACHE_DIR).write_text("a file where the folder should be")
     store = Cache.in_project(tmp_path)
     key = store.key(NS, "x")
     store.put(NS, key, 1)  # no exception
-    assert store.problem is not None
-    assert "cannot write the cache" in store.problem
+    assert store.problem == f"not used: {store.folder} is not a folder"
     assert store.get(NS, key) is None
     store.put(NS, key, 2)  # stays off quietly
+    assert (tmp_path / CACHE_DIR).read_text() == "a file where the folder should be"
+
+
+def test_an_unwritable_cache_turns_itself_off(
+    store: Cache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(**_: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cache_module.tempfile, "mkstemp", refuse)
+    key = store.key(NS, "x")
+    store.put(NS, key, 1)
+    assert store.problem == f"cannot write the cache in {store.folder} (Permission denied)"
+    assert store.get(NS, key) is None
 
 
 def test_a_cache_folder_without_write_permission(tmp_path: Path) -> None:
@@ -213,9 +228,114 @@ def test_clear_and_info(store: Cache) -> None:
 
 def test_clear_refuses_what_is_not_a_cache_folder(tmp_path: Path) -> None:
     (tmp_path / CACHE_DIR).write_text("precious")
-    with pytest.raises(NotADirectoryError):
+    with pytest.raises(CacheRefused, match=r"cache is not a folder; remove it yourself if"):
         Cache.in_project(tmp_path).clear()
     assert (tmp_path / CACHE_DIR).read_text() == "precious"
+
+
+@pytest.fixture
+def elsewhere(tmp_path: Path) -> Path:
+    """A folder a committed link could point at: the project itself, a home folder."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    return folder
+
+
+def test_a_linked_cache_folder_is_neither_read_nor_written(tmp_path: Path, elsewhere: Path) -> None:
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / CACHE_DIR).symlink_to(elsewhere)
+    store = Cache.in_project(tmp_path / "project")
+    key = store.key(NS, "x")
+    store.put(NS, key, 1)
+    assert store.get(NS, key) is None
+    assert store.problem == f"not used: {store.folder} is a symbolic link"
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["notes.txt"]  # no .gitignore, no tag
+    with pytest.raises(CacheRefused, match="is a symbolic link"):
+        store.clear()
+    assert store.info().refused == "is a symbolic link"
+    assert (elsewhere / "notes.txt").read_text() == "mine"
+
+
+def test_a_folder_that_is_not_a_cache_of_ours_is_left_alone(tmp_path: Path) -> None:
+    folder = tmp_path / CACHE_DIR
+    folder.mkdir()
+    (folder / "thesis.tex").write_text("someone's work")
+    store = Cache.in_project(tmp_path)
+    store.put(NS, store.key(NS, "x"), 1)
+    assert store.problem is not None
+    assert store.problem.endswith("is not a uhc-roadmap cache (it has no CACHEDIR.TAG of ours)")
+    assert sorted(p.name for p in folder.iterdir()) == ["thesis.tex"]
+    with pytest.raises(CacheRefused):
+        store.clear()
+    assert (folder / "thesis.tex").exists()
+
+
+def test_an_empty_folder_becomes_the_cache(tmp_path: Path) -> None:
+    (tmp_path / CACHE_DIR).mkdir()
+    store = Cache.in_project(tmp_path)
+    store.put(NS, store.key(NS, "x"), 1)
+    assert store.problem is None
+    assert store.get(NS, store.key(NS, "x")) == 1
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder to another user needs root")
+def test_another_users_cache_is_not_trusted(store: Cache) -> None:
+    store.put(NS, store.key(NS, "x"), 1)
+    os.chown(store.folder, 4242, 4242)
+    later = Cache(store.folder)
+    assert later.get(NS, later.key(NS, "x")) is None
+    assert later.problem == f"not used: {store.folder} belongs to another user (uid 4242)"
+
+
+def test_a_link_inside_the_cache_is_never_followed(store: Cache, elsewhere: Path) -> None:
+    store.put(NS, store.key(NS, "x"), 1)
+    entries = store.folder / f"v{LAYOUT}" / NS
+    shutil.rmtree(entries)
+    entries.symlink_to(elsewhere)
+    later = Cache(store.folder)
+    later.put(NS, later.key(NS, "y"), 2)
+    assert later.get(NS, later.key(NS, "y")) is None
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["notes.txt"]
+
+
+def test_links_named_like_the_tag_files_are_replaced_never_written_through(
+    tmp_path: Path, elsewhere: Path
+) -> None:
+    store = Cache.in_project(tmp_path)
+    store.put(NS, store.key(NS, "x"), 1)
+    for name in (".gitignore", "CACHEDIR.TAG"):
+        (store.folder / name).unlink()
+    (store.folder / ".gitignore").symlink_to(elsewhere / "notes.txt")
+    later = Cache(store.folder)
+    later.put(NS, later.key(NS, "y"), 2)  # no tag of ours now: not our cache any more
+    assert (elsewhere / "notes.txt").read_text() == "mine"
+    assert later.problem is not None
+
+
+def test_a_named_pipe_in_place_of_an_entry_is_a_miss_not_a_hang(store: Cache) -> None:
+    key = store.key(NS, "x")
+    store.put(NS, key, 1)
+    _entry(store, key).unlink()
+    os.mkfifo(_entry(store, key))  # nobody writes: a blocking open would wait forever
+    found: list[object] = []
+    reader = threading.Thread(
+        target=lambda: found.append(Cache(store.folder).get(NS, key)), daemon=True
+    )
+    reader.start()
+    reader.join(timeout=10)
+    assert found == [None]
+    store.put(NS, key, 2)  # replaced by a regular entry
+    assert Cache(store.folder).get(NS, key) == 2
+
+
+def test_a_linked_entry_is_a_miss(store: Cache, elsewhere: Path) -> None:
+    key = store.key(NS, "x")
+    store.put(NS, key, 1)
+    moved = elsewhere / "entry.json"
+    _entry(store, key).rename(moved)
+    _entry(store, key).symlink_to(moved)
+    assert Cache(store.folder).get(NS, key) is None
 
 
 def test_no_temporary_files_are_left_behind(store: Cache) -> None:

@@ -5,11 +5,20 @@ effective options, this tool's code and the versions of the libraries whose beha
 in results (pydantic's checks, libyaml's parser, pycountry's code lists). An entry is only
 ever found again by that key, so a changed byte, option or upgrade simply misses.
 
-Nothing read back is trusted: an entry whose first line names another layout, namespace or
-key, or whose checksum does not match the rest (damaged, cut short), or that is not JSON,
-is a miss; callers check the value's shape again before use. Entries are written to a temporary file and renamed into place, so a reader
-never sees half an entry and concurrent runs at worst write the same entry twice. A folder
-that cannot be written turns the cache off for the run; the cache can only make a run
+The folder is trusted as ruff's and mypy's are: it is this user's, on this machine, and
+never committed (its ``.gitignore`` says ``*``). So it is used only when it is that: a real
+folder (not a symbolic link, which a repository could carry to point anywhere), owned by
+this user, holding our ``CACHEDIR.TAG`` (or empty). Anything else turns the cache off for
+the run (``validate --verbose`` says why; ``cache info`` shows it; ``cache clear`` refuses
+to delete it). Entries are opened as regular files only, without blocking and without
+following a link, so a named pipe or a device put in place of an entry is a miss, not a hang.
+
+Nothing read back is trusted either: an entry whose first line names another layout,
+namespace or key, or whose checksum does not match the rest (damaged, cut short), or that is
+not JSON, is a miss; callers check the value's shape again before use. Entries are written to
+a temporary file and renamed into place, so a reader never sees half an entry, concurrent
+runs at worst write the same entry twice, and nothing is ever written through a link. A
+folder that cannot be written turns the cache off for the run; the cache can only make a run
 faster, never make it fail.
 
 Layout::
@@ -28,6 +37,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,11 +47,13 @@ from pathlib import Path
 from typing import Any
 
 from uhc_roadmap import __version__
+from uhc_roadmap.errors import UsageError
 
 CACHE_DIR = ".uhc-roadmap-cache"
 LAYOUT = 1
 """The entry layout; a change of layout moves entries to a new ``v<LAYOUT>`` folder."""
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
+_MAX_TAG_BYTES = 4096
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by uhc-roadmap.\n"
@@ -62,6 +74,12 @@ class CacheInfo:
     exists: bool
     entries: dict[str, int]
     size: int
+    refused: str | None = None
+    """Why the folder is not used (a link, another user's...), or None."""
+
+
+class CacheRefused(UsageError):
+    """``cache clear`` on a folder that is not this user's cache: it is left alone (exit 2)."""
 
 
 @dataclass
@@ -71,6 +89,8 @@ class Cache:
     folder: Path
     problem: str | None = None
     _ready: bool = field(default=False, repr=False)
+    _trust: bool | None = field(default=None, repr=False)
+    _safe_folders: set[Path] = field(default_factory=set, repr=False)
 
     @classmethod
     def in_project(cls, root: Path) -> Cache:
@@ -81,7 +101,7 @@ class Cache:
         """A key for ``parts`` in ``namespace``, also bound to this tool and its libraries."""
         digest = hashlib.blake2b(digest_size=32)
         for part in (str(LAYOUT), _check_namespace(namespace), environment_stamp(), *parts):
-            data = part.encode("utf-8") if isinstance(part, str) else part
+            data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
             digest.update(len(data).to_bytes(8, "little"))
             digest.update(data)
         return digest.hexdigest()
@@ -89,10 +109,10 @@ class Cache:
     def get(self, namespace: str, key: str) -> Any | None:
         """The value stored under ``key``, or None for a missing, damaged or foreign entry."""
         path = self._entry(namespace, key)
-        try:
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_ENTRY_BYTES + 1)
-        except OSError:
+        if not self._trusted() or not self._safe_folder(path.parent):
+            return None
+        raw = _read_regular(path, MAX_ENTRY_BYTES + 1)
+        if raw is None:
             return None
         header, newline, body = raw.partition(b"\n")
         if len(raw) > MAX_ENTRY_BYTES or not newline:
@@ -106,9 +126,9 @@ class Cache:
 
     def put(self, namespace: str, key: str, value: Any) -> None:
         """Store ``value`` (plain JSON data); on failure the cache is off for this run."""
-        if self.problem is not None:
+        if self.problem is not None or not self._trusted():
             return
-        body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        body = _json_bytes(value)
         path = self._entry(namespace, key)
         try:
             self._prepare(path.parent)
@@ -116,17 +136,44 @@ class Cache:
         except OSError as exc:
             self.problem = f"cannot write the cache in {self.folder} ({exc.strerror or exc})"
 
+    def refusal(self) -> str | None:
+        """Why the folder is not this user's cache (``is a symbolic link``...), or None when
+        it is, or does not exist yet."""
+        try:
+            info = os.lstat(self.folder)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            return f"cannot be read ({exc.strerror})"
+        if stat.S_ISLNK(info.st_mode):
+            return "is a symbolic link"
+        if not stat.S_ISDIR(info.st_mode):
+            return "is not a folder"
+        if not _owned(info):
+            return f"belongs to another user (uid {info.st_uid})"
+        if not _tagged(self.folder) and _listdir(self.folder):
+            return "is not a uhc-roadmap cache (it has no CACHEDIR.TAG of ours)"
+        return None
+
     def clear(self) -> int:
-        """Remove the whole cache folder; returns the number of entries it held."""
-        if not self.folder.is_dir() or self.folder.is_symlink():
-            if self.folder.is_symlink() or self.folder.exists():
-                raise NotADirectoryError(20, "not a cache folder", str(self.folder))
+        """Remove the whole cache folder; returns the number of entries it held. A folder
+        that is not this user's cache is refused, never deleted."""
+        reason = self.refusal()
+        if reason is not None:
+            raise CacheRefused(
+                f"cannot clear the cache: {self.folder} {reason}; "
+                "remove it yourself if it should go"
+            )
+        if not self.folder.exists():
             return 0
         count = sum(self.info().entries.values())
         shutil.rmtree(self.folder)
         return count
 
     def info(self) -> CacheInfo:
+        reason = self.refusal()
+        if reason is not None:
+            return CacheInfo(self.folder, os.path.lexists(self.folder), {}, 0, reason)
         entries: dict[str, int] = {}
         size = 0
         layout = self.folder / f"v{LAYOUT}"
@@ -136,21 +183,64 @@ class Cache:
             size += sum(_size(layout / namespace / f) for f in files)
         return CacheInfo(self.folder, self.folder.is_dir(), entries, size)
 
+    def _trusted(self) -> bool:
+        """Whether the folder may be used, decided once per run; if not, ``problem`` says why."""
+        if self._trust is None:
+            reason = self.refusal()
+            self._trust = reason is None
+            if reason is not None:
+                self.problem = f"not used: {self.folder} {reason}"
+        return self._trust
+
+    def _safe_folder(self, folder: Path) -> bool:
+        """``v1/`` and ``v1/<namespace>/``: real folders (or not there yet), never links."""
+        if folder in self._safe_folders:
+            return True
+        for part in (folder.parent, folder):
+            try:
+                info = os.lstat(part)
+            except FileNotFoundError:
+                return True  # a miss now; made as folders by _prepare
+            except OSError:
+                return False
+            if not stat.S_ISDIR(info.st_mode):
+                return False
+        self._safe_folders.add(folder)
+        return True
+
     def _entry(self, namespace: str, key: str) -> Path:
         if not _KEY.match(key):
             raise ValueError(f"not a cache key: {key!r}")
         return self.folder / f"v{LAYOUT}" / _check_namespace(namespace) / f"{key}.json"
 
     def _prepare(self, folder: Path) -> None:
-        """The entry's folder, and the tag and .gitignore the first time the cache is made."""
-        if self._ready and folder.is_dir():
+        """The entry's folder, and the tag and .gitignore the first time the cache is made.
+
+        Each folder is made one level at a time and must then be a real folder: a link put
+        in the way is refused, never followed. The tag files are written by rename, so an
+        existing link of that name is replaced, never written through.
+        """
+        if self._ready and folder in self._safe_folders:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
-            if not (self.folder / name).exists():
+        _make_folder(self.folder)
+        if self.refusal() is not None:  # replaced since it was first looked at
+            raise NotADirectoryError(20, "not a cache folder", str(self.folder))
+        for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)):
+            if not os.path.lexists(self.folder / name):
                 _write_replace(self.folder / name, text.encode("utf-8"))
-        folder.mkdir(parents=True, exist_ok=True)
+        _make_folder(folder.parent)
+        _make_folder(folder)
+        self._safe_folders.add(folder)
         self._ready = True
+
+
+def _json_bytes(value: Any) -> bytes:
+    """Compact UTF-8 JSON; a file name with undecodable bytes (lone surrogates) is written
+    as ``\\udcff`` escapes, which read back as the same name."""
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value, separators=(",", ":")).encode("ascii")
 
 
 def _header(namespace: str, key: str, body: bytes) -> bytes:
@@ -163,6 +253,47 @@ def _check_namespace(namespace: str) -> str:
     if not _NAMESPACE.match(namespace):
         raise ValueError(f"not a cache namespace: {namespace!r}")
     return namespace
+
+
+def _make_folder(folder: Path) -> None:
+    """``folder`` made if missing; it must then be a real folder, not a link or a file."""
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(folder)
+    if not stat.S_ISDIR(os.lstat(folder).st_mode):
+        raise NotADirectoryError(20, "a link or a file where a cache folder should be", str(folder))
+
+
+def _read_regular(path: Path, limit: int) -> bytes | None:
+    """At most ``limit`` bytes of a regular file; None for anything else, without waiting on
+    a named pipe or following a link."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(limit)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _tagged(folder: Path) -> bool:
+    """The folder holds a CACHEDIR.TAG written by uhc-roadmap."""
+    tag = _read_regular(folder / "CACHEDIR.TAG", _MAX_TAG_BYTES)
+    return (
+        tag is not None
+        and tag.startswith(CACHEDIR_TAG.split("\n", 1)[0].encode())
+        and (b"uhc-roadmap" in tag)
+    )
+
+
+def _owned(info: os.stat_result) -> bool:
+    return not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
 
 
 def _write_replace(path: Path, data: bytes) -> None:

@@ -82,6 +82,7 @@ BUILTIN_SEVERITIES: Mapping[str, Severity] = MappingProxyType(
         **dict.fromkeys(("Y010", "Y011", "Y012"), Severity.ERROR),
         "Y013": Severity.WARNING,
         "Y014": Severity.WARNING,
+        "Y015": Severity.ERROR,
         **dict.fromkeys(("S001", "S002", "S003", "S004", "S005", "S006", "S007"), Severity.ERROR),
     }
 )

@@ -26,7 +26,9 @@ class InputError(UsageError):
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One input: ``name`` is what diagnostics print, ``path`` is None for standard input."""
+    """One input: ``name`` is the exact name (``<stdin>`` for standard input), which JSON
+    outputs carry as it is and terminals show through :func:`printable`; ``path`` is None
+    for standard input."""
 
     name: str
     path: Path | None
@@ -104,21 +106,22 @@ def _reachable(path: Path) -> bool:
     except OSError as exc:
         reasons = {errno.ELOOP: "a symbolic link loop", errno.ENOENT: "a link to a missing file"}
         reason = reasons.get(exc.errno or 0, f"cannot be read ({exc.strerror})")
-        _LOG.warning("%s: skipped: %s", _source(path).name, reason)
+        _LOG.warning("%s: skipped: %s", printable(_source(path).name), reason)
         return False
     return True
 
 
 def _source(path: Path) -> Source:
-    name = printable(path.as_posix())
+    name = path.as_posix()
     return Source(name[2:] if name.startswith("./") else name, path)
 
 
 def printable(name: str) -> str:
-    """A file name as messages show it: undecodable bytes and control characters escaped.
+    """A file name as messages and terminals show it: undecodable bytes, control characters
+    and invisible or bidirectional ones escaped (``bad\\xff \\x1b[31m.yaml``).
 
     A name is bytes on POSIX; a newline or an escape sequence in one must not forge a line
-    of output or an annotation.
+    of output or an annotation, and U+202E must not make ``lmay.exe`` read ``exe.yaml``.
     """
     if name.isascii() and name.isprintable():
         return name
@@ -165,11 +168,11 @@ def read(source: Source, stdin: bytes | None = None, *, max_bytes: int | None = 
             _regular(source, opened.st_mode)  # replaced since the stat?
             data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     except PermissionError:
-        raise InputError(f"{source.name}: permission denied") from None
+        raise InputError(f"{printable(source.name)}: permission denied") from None
     except IsADirectoryError:
-        raise InputError(f"{source.name}: is a directory") from None
+        raise InputError(f"{printable(source.name)}: is a directory") from None
     except OSError as exc:
-        raise InputError(f"{source.name}: cannot be read ({exc.strerror})") from None
+        raise InputError(f"{printable(source.name)}: cannot be read ({exc.strerror})") from None
     _READ.add((opened.st_dev, opened.st_ino))
     return data
 
@@ -186,7 +189,7 @@ _KINDS = (
 def _regular(source: Source, mode: int) -> None:
     if not stat.S_ISREG(mode):
         reason = next((r for test, r in _KINDS if test(mode)), "is not a regular file")
-        raise InputError(f"{source.name}: {reason}")
+        raise InputError(f"{printable(source.name)}: {reason}")
 
 
 def _nonblocking(path: str, flags: int) -> int:

@@ -18,7 +18,9 @@ USAGE = 2
 INTERNAL_ERROR = 70
 """sysexits' EX_SOFTWARE: "an internal software error has been detected"."""
 INTERRUPTED = 130
+"""128 + SIGINT, as a shell reports a process stopped by Ctrl-C."""
 TERMINATED = 143
+"""128 + SIGTERM; SIGHUP gives 129 (:class:`Terminated`)."""
 
 
 class UhcRoadmapError(Exception):
@@ -59,3 +61,22 @@ class Bug(UhcRoadmapError):
 
     exit_code = INTERNAL_ERROR
     kind = "internal error"
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived (``timeout``, ``docker stop``, a CI cancellation, a closed
+    terminal). Raised wherever the process is, as Ctrl-C raises ``KeyboardInterrupt``, so that
+    every ``finally`` runs (a temporary file removed, worker processes stopped); ``cli/app.py``
+    installs the handler and exits ``128 + signal number``.
+
+    A ``BaseException``, like ``KeyboardInterrupt``: an ``except Exception`` does not swallow it.
+    """
+
+    def __init__(self, signum: int, name: str) -> None:
+        super().__init__(name)
+        self.signum = signum
+        self.name = name
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum

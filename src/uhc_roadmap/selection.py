@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
 from uhc_roadmap.bulk import Job
-from uhc_roadmap.discovery import Source, read, select_sources
+from uhc_roadmap.discovery import Source, printable, read, select_sources
 from uhc_roadmap.errors import InvalidRoadmaps, UsageError
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ def choose(
         if selection.phase is not None:
             raise UsageError("--phase needs --country: phases are named per country")
         if len(checked) != 1:
-            names = ", ".join(c.result.file for c in checked)
+            names = ", ".join(printable(c.result.file) for c in checked)
             raise UsageError(f"give one roadmap file, or --country (found: {names})")
         return _valid(checked[0], refusal)
     return _valid(_for_country(checked, selection, lang, refusal), refusal)

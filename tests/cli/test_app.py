@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import time
+from collections.abc import Callable
+
 import pytest
 
 from uhc_roadmap import __version__
@@ -63,3 +68,55 @@ def test_each_expected_error_is_caught_once_with_its_exit_code(
     err = capsys.readouterr().err
     assert err.startswith(line)
     assert "Traceback" not in err
+
+
+def _signal_self(number: signal.Signals) -> Callable[..., None]:
+    def send(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), number)
+        time.sleep(5)  # the handler raises before this ends
+        raise AssertionError("the signal was not handled")
+
+    return send
+
+
+@pytest.mark.parametrize(
+    ("number", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)], ids=["TERM", "HUP"]
+)
+def test_a_stop_signal_is_an_exit_code_and_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    number: signal.Signals,
+    code: int,
+) -> None:
+    monkeypatch.setattr("uhc_roadmap.validation.check_bytes", _signal_self(number))
+    assert app_module.main(["validate", "--no-cache", "roadmaps/morocco.yaml"]) == code
+    assert capsys.readouterr().err == f"uhc-roadmap: terminated by {number.name}\n"
+
+
+def test_the_signal_handlers_are_given_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[int, object] = {}
+
+    def look(*args: object, **kwargs: object) -> None:
+        seen.update({n: signal.getsignal(n) for n in (signal.SIGTERM, signal.SIGHUP)})
+
+    monkeypatch.setattr("uhc_roadmap.validation.check_bytes", look)
+    before = {n: signal.getsignal(n) for n in (signal.SIGTERM, signal.SIGHUP)}
+    app_module.main(["validate", "--no-cache", "roadmaps/morocco.yaml"])
+    assert seen == dict.fromkeys(before, app_module._terminate)
+    assert {n: signal.getsignal(n) for n in before} == before
+
+
+def test_a_signal_ignored_by_the_caller_stays_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`nohup uhc-roadmap ...` must survive the terminal closing."""
+    seen: list[object] = []
+    monkeypatch.setattr(
+        "uhc_roadmap.validation.check_bytes",
+        lambda *a, **k: seen.append(signal.getsignal(signal.SIGHUP)),
+    )
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        app_module.main(["validate", "--no-cache", "roadmaps/morocco.yaml"])
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    assert seen == [signal.SIG_IGN]

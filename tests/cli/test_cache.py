@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROADMAPS
+from tests.conftest import FIXTURES, ROADMAPS, run_cli
 from uhc_roadmap.cache import CACHE_DIR
 from uhc_roadmap.cli import app as app_module
 
@@ -95,7 +96,42 @@ def test_a_cache_that_cannot_be_written_changes_nothing(
     assert run(capsys, "validate") == expected
     code, _, err = run(capsys, "validate", "--verbose")
     assert code == 0
-    assert "cannot write the cache" in err
+    assert f"uhc-roadmap: cache: not used: {repo / CACHE_DIR} is not a folder\n" in err
+
+
+def test_a_linked_cache_folder_is_refused_alike_by_every_command(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A committed link pointing at `..` or a home folder: `validate` wrote `.gitignore` (`*`)
+    and `CACHEDIR.TAG` there, while `cache clear` refused it."""
+    target = tmp_path_factory.mktemp("home")
+    (repo / CACHE_DIR).symlink_to(target)
+    expected = run(capsys, "validate", "--no-cache")
+    assert run(capsys, "validate") == expected
+    assert run(capsys, "report")[0] == 0
+    code, _, err = run(capsys, "validate", "--verbose")
+    assert code == 0
+    assert f"uhc-roadmap: cache: not used: {repo / CACHE_DIR} is a symbolic link\n" in err
+    assert list(target.iterdir()) == []
+    code, out, _ = run(capsys, "cache", "info")
+    assert (code, out) == (0, f"{repo / CACHE_DIR}: not used: is a symbolic link\n")
+    code, _, err = run(capsys, "cache", "clear")
+    assert code == 2
+    assert err == (
+        f"uhc-roadmap: error: cannot clear the cache: {repo / CACHE_DIR} is a symbolic link; "
+        "remove it yourself if it should go\n"
+    )
+    assert (repo / CACHE_DIR).is_symlink()
+
+
+def test_a_named_pipe_for_an_entry_does_not_hang_validate(repo: Path) -> None:
+    assert run_cli("validate", cwd=repo).returncode == 0
+    [entry] = (repo / CACHE_DIR).rglob("*.json")
+    entry.unlink()
+    os.mkfifo(entry)
+    done = run_cli("validate", cwd=repo, timeout=30)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert entry.is_file()  # replaced by the fresh result
 
 
 def test_workers_print_what_one_process_prints(

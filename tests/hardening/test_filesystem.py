@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
 import pytest
 
@@ -151,6 +153,50 @@ def test_a_file_name_that_is_not_utf8_or_holds_control_characters_is_shown_escap
     assert done.returncode == 1
     assert "\x1b" not in done.stdout
     assert done.stdout.startswith("bad\\xff \\x1b[31m.yaml:1:1: S001 error:")
+
+
+HOSTILE_NAME = b"bad\xff \x1b[31m\xe2\x80\xaelmay.yaml"
+"""Not UTF-8, an escape sequence, a right-to-left override: all legal in a POSIX name."""
+
+
+def test_json_outputs_carry_the_exact_file_name(tmp_path: Path) -> None:
+    """A script maps each name back to its file; JSON escapes what needs escaping."""
+    name = os.fsdecode(HOSTILE_NAME)
+    (tmp_path / name).write_bytes(b"a: 1\n")
+    done = run_cli("validate", ".", "-f", "json", cwd=tmp_path)
+    assert done.returncode == 1
+    [entry] = json.loads(done.stdout)["files"]
+    assert os.fsencode(entry["file"]) == HOSTILE_NAME
+    assert not any(c in done.stdout for c in "\x1b\u202e")  # as JSON escapes
+    sarif = json.loads(run_cli("validate", ".", "-f", "sarif", cwd=tmp_path).stdout)
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert unquote_to_bytes(uri["uri"]) == HOSTILE_NAME
+
+
+def test_the_diff_as_json_names_the_exact_files(tmp_path: Path) -> None:
+    old, new = (os.fsdecode(b"old\x1b\xff.yaml"), os.fsdecode(b"new\xe2\x80\xae.yaml"))
+    (tmp_path / old).write_bytes(MOROCCO)
+    (tmp_path / new).write_bytes(MOROCCO)
+    done = run_cli("diff", old, new, "-f", "json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)["files"][0]
+    assert (os.fsencode(found["old"]), os.fsencode(found["new"])) == (
+        b"old\x1b\xff.yaml",
+        b"new\xe2\x80\xae.yaml",
+    )
+    text = run_cli("diff", old, new, cwd=tmp_path)
+    assert text.stdout == "old\\x1b\\xff.yaml → new\\u202e.yaml: no differences\n"
+
+
+def test_text_outputs_show_hostile_names_escaped(tmp_path: Path) -> None:
+    (tmp_path / os.fsdecode(HOSTILE_NAME)).write_bytes(b"a: 1\n")
+    shown = "bad\\xff \\x1b[31m\\u202elmay.yaml"
+    in_markdown = "bad\\\\xff \\\\x1b\\[31m\\\\u202elmay.yaml"  # Markdown's own escapes too
+    for output_format in ("text", "github", "markdown", "junit"):
+        done = run_cli("validate", ".", "-f", output_format, cwd=tmp_path)
+        assert done.returncode == 1, done.stderr
+        assert not any(c in done.stdout for c in "\x1b\u202e"), output_format
+        assert (in_markdown if output_format == "markdown" else shown) in done.stdout
 
 
 def test_a_missing_output_folder_is_one_line(folder: Path) -> None:

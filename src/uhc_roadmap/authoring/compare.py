@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from uhc_roadmap.authoring.diff import FileDiff, diff_roadmaps
 from uhc_roadmap.authoring.git import NotAtRevision, show_at
 from uhc_roadmap.diagnostics import FileResult
-from uhc_roadmap.discovery import InputError, Source, expand, read
+from uhc_roadmap.discovery import InputError, Source, expand, printable, read
 from uhc_roadmap.errors import InvalidRoadmaps
 from uhc_roadmap.model import Roadmap
 from uhc_roadmap.validation import check_bytes
@@ -81,7 +81,9 @@ def _pair_since(revision: str, source: Source, explicit: bool, limit: int) -> Pa
 def _read_file(argument: str, limit: int) -> bytes:
     sources = expand([argument])
     if len(sources) != 1 or sources[0].path is None or Path(argument).is_dir():
-        raise InputError(f"{argument}: give a roadmap file, not a folder or standard input")
+        raise InputError(
+            f"{printable(argument)}: give a roadmap file, not a folder or standard input"
+        )
     return read(sources[0], max_bytes=limit)
 
 

@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
@@ -118,18 +119,59 @@ def _pool(count: int, options: ValidationOptions) -> ProcessPoolExecutor:
         _prepare()  # once here rather than once in every worker
     context = get_context("fork" if fork else "spawn")
     return ProcessPoolExecutor(
-        count, mp_context=context, initializer=_start_worker, initargs=(options,)
+        count, mp_context=context, initializer=_start_worker, initargs=(options, os.getpid())
     )
 
 
 _WORKER_OPTIONS: list[ValidationOptions] = []
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+PARENT_POLL_SECONDS = 0.5
+"""Where the kernel cannot signal a worker when its parent dies, how often it looks."""
 
 
-def _start_worker(options: ValidationOptions) -> None:
-    """Ctrl-C is the parent's to handle: it stops the pool and exits 130."""
+def _start_worker(options: ValidationOptions, parent: int) -> None:
+    """Ctrl-C is the parent's to handle: it stops the pool and exits 130. SIGTERM and SIGHUP
+    end a worker at once (the parent, which gets them too, has its own handler). A worker
+    never outlives its parent: killed with it, even by SIGKILL."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    die_with_parent(parent)
     gc.disable()  # as gc_paused does in one process
     _WORKER_OPTIONS[:] = [options]
+
+
+def die_with_parent(parent: int) -> None:
+    """Linux kills this process when its parent dies (prctl PR_SET_PDEATHSIG); elsewhere a
+    thread watches the parent's pid. Either way, a parent already gone ends it now."""
+    if not _death_signal() and hasattr(os, "getppid"):
+        watcher = threading.Thread(
+            target=_watch_parent, args=(parent,), name="watch-parent", daemon=True
+        )
+        watcher.start()
+    if os.getppid() != parent:  # died before the death signal was armed
+        os._exit(1)
+
+
+def _death_signal() -> bool:
+    """Arm the parent-death signal; False where the platform has none."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        done: int = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return False
+    return done == 0
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 def _in_worker(work: Callable[[Job, ValidationOptions], R], job: Job) -> R:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
 import sys
+import threading
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -22,7 +28,7 @@ from uhc_roadmap.cli.report import report
 from uhc_roadmap.cli.rules import rules
 from uhc_roadmap.cli.schema import schema
 from uhc_roadmap.cli.validate import validate
-from uhc_roadmap.errors import Bug, InvalidRoadmaps, UhcRoadmapError
+from uhc_roadmap.errors import Bug, InvalidRoadmaps, Terminated, UhcRoadmapError
 
 app = typer.Typer(
     name="uhc-roadmap",
@@ -80,11 +86,24 @@ class _Warnings(logging.Handler):
 
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: every expected error is printed once, here, with its exit code;
-    anything else is a bug, said to be one, never a traceback unless --debug asks."""
+    anything else is a bug, said to be one, never a traceback unless --debug asks.
+
+    SIGTERM and SIGHUP stop the command as Ctrl-C does: whatever it was doing is cleaned up
+    (no temporary file, no worker process left), then the exit code is 128 + the signal.
+    """
     core_log = logging.getLogger("uhc_roadmap")
     if not any(isinstance(h, _Warnings) for h in core_log.handlers):
         core_log.addHandler(_Warnings(logging.WARNING))
         core_log.propagate = False
+    with _stop_signals():
+        try:
+            return _run(argv)
+        except Terminated as exc:
+            _say(f"uhc-roadmap: terminated by {exc.name}")
+            return exc.exit_code
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         app(args=argv, prog_name="uhc-roadmap")
     except SystemExit as exc:
@@ -100,6 +119,43 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # an internal error: a bug in uhc-roadmap, not in the input
         return _internal(exc, debug=_state["debug"] or "--debug" in (argv or sys.argv))
     return ExitCode.OK
+
+
+STOP_SIGNALS = ("SIGTERM", "SIGHUP")
+"""Signals that stop a command the way Ctrl-C does (SIGHUP does not exist on Windows)."""
+
+
+@contextmanager
+def _stop_signals() -> Iterator[None]:
+    """While the command runs, SIGTERM and SIGHUP raise :class:`Terminated` where the process
+    is. A signal the caller ignores (``nohup``) stays ignored; the old handlers come back."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; embedded callers keep theirs
+        return
+    wanted = [getattr(signal, name) for name in STOP_SIGNALS if hasattr(signal, name)]
+    previous = {number: signal.getsignal(number) for number in wanted}
+    for number, handler in previous.items():
+        if handler is not signal.SIG_IGN:
+            signal.signal(number, _terminate)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    # A second signal must not interrupt the clean-up the first one started.
+    for name in STOP_SIGNALS:
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    raise Terminated(signum, signal.Signals(signum).name)
+
+
+def _say(message: str) -> None:
+    """A last line on standard error, which may be gone (SIGHUP: the terminal closed)."""
+    with contextlib.suppress(OSError, ValueError):
+        print(message, file=sys.stderr)
 
 
 def _expected(exc: UhcRoadmapError) -> int:

@@ -43,6 +43,9 @@ def cache(
         emit(f"removed {store.folder} ({removed} entries)\n", None)
         return
     info = store.info()
+    if info.refused is not None:
+        emit(f"{info.folder}: not used: {info.refused}\n", None)
+        return
     if not info.exists:
         emit(f"{info.folder}: no cache yet\n", None)
         return

@@ -56,7 +56,7 @@ def new(
         resolve_country,
     )
 
-    if output is not None and output.exists() and not force:
+    if output is not None and output.is_file() and not force:
         raise UsageError(f"{output} already exists; use --force to overwrite it")
     alpha_2, _ = resolve_country(country)
     options = SkeletonOptions(

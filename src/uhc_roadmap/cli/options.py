@@ -7,6 +7,7 @@ the rest the same way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,10 +16,19 @@ import typer
 from uhc_roadmap.formats.registry import Registry
 from uhc_roadmap.i18n import LANGUAGES
 
+STDOUT = "-"
 
-def option(*names: str, help: str, metavar: str | None = None) -> Any:
+
+def option(
+    *names: str, help: str, metavar: str | None = None, parser: Callable[[str], Any] | None = None
+) -> Any:
     """A Typer option whose help says the default itself (Typer then shows none)."""
-    return typer.Option(*names, help=help, metavar=metavar, show_default=False)
+    return typer.Option(*names, help=help, metavar=metavar, show_default=False, parser=parser)
+
+
+def output_path(value: str) -> Path | None:
+    """``-o -`` is standard output (None); ``-o ./-`` is a file named ``-``."""
+    return None if value == STDOUT else Path(value)
 
 
 def format_option(registry: Registry[Any], default: str) -> Any:
@@ -62,7 +72,14 @@ LangOption = Annotated[
 ]
 OutputOption = Annotated[
     Path | None,
-    option("--output", "-o", metavar="FILE", help="Write to this file (replaced whole) instead."),
+    option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file instead (replaced whole, never left half-written; a device or "
+        "a named pipe is written into). - is standard output.",
+        parser=output_path,
+    ),
 ]
 ConfigOption = Annotated[
     Path | None,

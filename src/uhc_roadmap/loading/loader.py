@@ -29,6 +29,7 @@ from yaml.events import (
 )
 
 from uhc_roadmap.diagnostics import Diagnostic, Severity, builtin_finding
+from uhc_roadmap.loading.comments import glued_comments, may_have_glued_comments
 from uhc_roadmap.loading.scalars import (
     TYPOGRAPHIC_QUOTES,
     ScalarRangeError,
@@ -125,7 +126,12 @@ def format_size(size: int) -> str:
 
 
 def _load_text(text: str, file: str, limits: Limits, spans: bool) -> LoadedDocument:
-    builder = _SpanBuilder(file, limits, text) if spans else _Builder(file, limits)
+    keep = may_have_glued_comments(text)
+    builder = (
+        _SpanBuilder(file, limits, text, keep_scalars=keep)
+        if spans
+        else _Builder(file, limits, keep_scalars=keep)
+    )
     loader = _BaseLoader(text)
     try:
         builder.run(_events(loader))
@@ -133,6 +139,9 @@ def _load_text(text: str, file: str, limits: Limits, spans: bool) -> LoadedDocum
         builder.stop(_yaml_error(exc, text, file))
     finally:
         loader.dispose()
+    if builder.scalar_events is not None and builder.stopped is None:
+        for offset in glued_comments(text, builder.scalar_events):
+            builder.glued(text, offset)
     return builder.result(text)
 
 
@@ -176,9 +185,11 @@ class _Builder:
     refused with only those findings, as what its values mean is then not settled.
     """
 
-    def __init__(self, file: str, limits: Limits) -> None:
+    def __init__(self, file: str, limits: Limits, *, keep_scalars: bool = False) -> None:
         self.file = file
         self.limits = limits
+        self.scalar_events: list[ScalarEvent] | None = [] if keep_scalars else None
+        """Every scalar event, kept only when a comment may be glued to one."""
         self.source_map = SourceMap()
         self.diagnostics: list[Diagnostic] = []
         self.unreported: list[Severity] = []  # past MAX_FINDINGS: only counted
@@ -209,6 +220,8 @@ class _Builder:
         elif kind is ScalarEvent or kind is AliasEvent:
             if event.anchor is not None or getattr(event, "tag", None) is not None:
                 self._markers(event)
+            if self.scalar_events is not None and kind is ScalarEvent:
+                self.scalar_events.append(event)
             self._count(event)
             if not self.skipping:
                 self._node(event, None)
@@ -390,6 +403,21 @@ class _Builder:
             )
         )
 
+    def glued(self, text: str, offset: int) -> None:
+        """Y015: a comment glued to the value before it (``"UHC Partnership"# note``)."""
+        before = text[offset - 1]
+        self._keep(
+            _finding(
+                "Y015",
+                self.file,
+                text_position(text, offset),
+                f"a comment needs a space before `#` (here right after `{visible(before)}`): "
+                "YAML 1.2 readers refuse the line, libyaml reads the rest of it as a comment",
+                "put a space before `#`, or, if the `#` belongs to the value, put it inside "
+                "the quotes",
+            )
+        )
+
     def _keep(self, diagnostic: Diagnostic) -> None:
         if len(self.diagnostics) < MAX_FINDINGS:
             self.diagnostics.append(diagnostic)
@@ -455,8 +483,8 @@ class _SpanBuilder(_Builder):
     without spans (``validate``) pays nothing, and loading with them little.
     """
 
-    def __init__(self, file: str, limits: Limits, text: str) -> None:
-        super().__init__(file, limits)
+    def __init__(self, file: str, limits: Limits, text: str, *, keep_scalars: bool = False) -> None:
+        super().__init__(file, limits, keep_scalars=keep_scalars)
         self.text = text
         self.spans = Spans({}, {})
         self.source_map.spans = self.spans

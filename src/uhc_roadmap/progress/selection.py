@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Protocol, TypeVar
 
+from uhc_roadmap.discovery import printable
 from uhc_roadmap.errors import UsageError
 
 
@@ -54,6 +55,6 @@ def choose_phase(candidates: Sequence[Candidate[P]], phase_id: str | None) -> Ca
         phases = ", ".join(c[1].phase.id for c in ordered)
         raise PhaseError(f"no phase `{phase_id}`; phases found: {phases}")
     if len(chosen) > 1:
-        files = ", ".join(sorted(c[0] for c in chosen))
+        files = ", ".join(sorted(printable(c[0]) for c in chosen))
         raise PhaseError(f"phase `{wanted}` is in several files: {files}")
     return chosen[0]

@@ -186,6 +186,21 @@ class Y014(BuiltinRule, name="typographic-quotes"):
     """
 
 
+class Y015(BuiltinRule, name="glued-comment"):
+    """A comment is not separated by a space from what comes before it.
+
+    YAML starts a comment only at a `#` after white space. libyaml, the parser behind
+    PyYAML and many tools, also takes a `#` right after a closing quote, a bracket, a comma
+    or a block scalar's `|` or `>` for a comment and drops the rest of the line; YAML 1.2
+    readers refuse the file. Readers disagree on what the file says, so it is an error.
+
+    Bad:
+        programme: "UHC Partnership"# not a comment
+    Good:
+        programme: "UHC Partnership" # a comment
+    """
+
+
 YAML_RULES: tuple[type[BuiltinRule], ...] = (
-    Y001, Y002, Y003, Y004, Y005, Y006, Y007, Y008, Y009, Y010, Y011, Y012, Y014
+    Y001, Y002, Y003, Y004, Y005, Y006, Y007, Y008, Y009, Y010, Y011, Y012, Y014, Y015
 )  # fmt: skip

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from uhc_roadmap.formats.progress import PROGRESS_FORMATS
 from uhc_roadmap.formats.progress.base import ProgressOptions
+from uhc_roadmap.formats.terminal import BIDI_CONTROLS
 from uhc_roadmap.progress import Portfolio, RoadmapProgress
 
 ANSI = re.compile(r"\x1b\[")
@@ -87,3 +89,18 @@ def test_portfolio(small_portfolio: Portfolio) -> None:
     text = PROGRESS_FORMATS.get("table")(ProgressOptions()).portfolio(small_portfolio)
     assert text.splitlines()[0] == "Portfolio: 1 country"
     assert re.search(r"Morocco \(MA\) +30 Jun 2022 +#####\.\.\.\.\. 52% +60% +2 +2/3", text)
+
+
+def test_a_right_to_left_override_in_roadmap_text_is_shown_not_obeyed(
+    small_en: RoadmapProgress, small_portfolio: Portfolio
+) -> None:
+    hostile = replace(small_en, title="Plan \u202etnemecrofnier", country_name="Mor\u2066occo")
+    text = table(hostile)
+    assert text.startswith("Mor\\u2066occo (MA) · Plan \\u202etnemecrofnier\n")
+    assert not any(char in text for char in BIDI_CONTROLS)
+    row = replace(small_portfolio.rows[0], name="Mar\u202eoc")
+    shown = PROGRESS_FORMATS.get("table")(ProgressOptions()).portfolio(
+        replace(small_portfolio, rows=(row,))
+    )
+    assert "Mar\\u202eoc (MA)" in shown
+    assert "\u202e" not in shown

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from uhc_roadmap.diagnostics import FileResult
-
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+from uhc_roadmap.discovery import printable
+from uhc_roadmap.formats.terminal import safe
 
 
 def visible(text: str) -> str:
-    """Control characters as ``\\xNN``: a key or file name holding ESC must not drive the
-    terminal, and a line break must not split a ``file:line:col:`` line in two."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+    """Control characters as ``\\xNN``, bidirectional controls as ``\\uNNNN``: a message
+    holding ESC must not drive the terminal, U+202E must not reverse what follows, and a
+    line break must not split a ``file:line:col:`` line in two."""
+    return safe(text, one_line=True)
+
+
+def shown_name(file: str) -> str:
+    """A file name as a person reads it: the exact name travels in ``Diagnostic.file`` (and
+    JSON), but a terminal, a log or an XML report gets undecodable bytes, controls and
+    invisible characters as escapes (``bad\\xff \\x1b[31m.yaml``)."""
+    return printable(file)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import os
 from pathlib import PurePath
 
 from uhc_roadmap.diagnostics import Diagnostic, FileResult, Severity, Summary
-from uhc_roadmap.formats.diagnostics.base import DiagnosticFormat
+from uhc_roadmap.formats.diagnostics.base import DiagnosticFormat, shown_name
 from uhc_roadmap.formats.diagnostics.text import summary_line
 
 STDIN = "<stdin>"
@@ -48,7 +48,7 @@ class GithubFormat(DiagnosticFormat):
     def command(d: Diagnostic, workspace: str | None = None) -> str:
         properties = []
         if d.file != STDIN:
-            where = escape_property(annotation_path(d.file, workspace))
+            where = escape_property(annotation_path(shown_name(d.file), workspace))
             properties = [f"file={where}", f"line={d.line}", f"col={d.col}"]
         properties.append(f"title={escape_property(d.code)}")
         message = d.message + (f"\nhint: {d.hint}" if d.hint else "")

@@ -1,12 +1,14 @@
-"""JSON: a stable, documented structure (docs/output-formats.md), version 1."""
+"""JSON: a stable, documented structure (docs/output-formats.md), version 1.
+
+File names are exact (``formats.json_text``): a script can open the file a finding names.
+"""
 
 from __future__ import annotations
-
-import json
 
 from uhc_roadmap import __version__
 from uhc_roadmap.diagnostics import FileResult, Summary
 from uhc_roadmap.formats.diagnostics.base import DiagnosticFormat
+from uhc_roadmap.formats.json_text import dumps
 
 FORMAT_VERSION = 1
 
@@ -44,4 +46,4 @@ class JsonFormat(DiagnosticFormat):
                 for r in results
             ],
         }
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        return dumps(document)

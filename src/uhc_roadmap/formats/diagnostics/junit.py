@@ -11,7 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from uhc_roadmap.diagnostics import Diagnostic, FileResult, Severity
-from uhc_roadmap.formats.diagnostics.base import DiagnosticFormat
+from uhc_roadmap.formats.diagnostics.base import DiagnosticFormat, shown_name
 
 # Characters XML 1.0 cannot carry at all, even escaped (control characters, lone surrogates).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -25,7 +25,7 @@ def xml_safe(text: str) -> str:
 
 
 def line_of(d: Diagnostic) -> str:
-    return f"{d.file}:{d.line}:{d.col}: {d.code} {d.severity.value}: {d.message}"
+    return f"{shown_name(d.file)}:{d.line}:{d.col}: {d.code} {d.severity.value}: {d.message}"
 
 
 class JunitFormat(DiagnosticFormat):
@@ -48,7 +48,7 @@ class JunitFormat(DiagnosticFormat):
         )
 
     def _testcase(self, result: FileResult) -> ET.Element:
-        name = xml_safe(result.file)
+        name = xml_safe(shown_name(result.file))
         case = ET.Element("testcase", {"classname": "uhc-roadmap", "name": name, "file": name})
         others: list[str] = []
         for d in result.diagnostics:

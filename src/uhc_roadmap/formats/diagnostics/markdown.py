@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from uhc_roadmap.diagnostics import Diagnostic, FileResult, Severity, Summary
-from uhc_roadmap.formats.diagnostics.base import DiagnosticFormat, visible
+from uhc_roadmap.formats.diagnostics.base import DiagnosticFormat, shown_name, visible
 from uhc_roadmap.formats.diagnostics.text import summary_line
 from uhc_roadmap.formats.markdown import with_code
 
@@ -39,5 +39,5 @@ class MarkdownFormat(DiagnosticFormat):
     @staticmethod
     def _row(d: Diagnostic) -> str:
         message = cell(d.message) + (f"<br>*hint: {cell(d.hint)}*" if d.hint else "")
-        where = cell(f"{d.file}:{d.line}:{d.col}")
+        where = cell(f"{shown_name(d.file)}:{d.line}:{d.col}")
         return f"| {_ICONS[d.severity]} | {where} | {d.code} | {message} |"

@@ -41,11 +41,13 @@ def help_uri(code: str, name: str, repository: str | None) -> str:
 
 
 def artifact_uri(file: str) -> str:
-    """A relative URI with forward slashes for relative paths, a file: URI for absolute ones."""
+    """A relative URI with forward slashes for relative paths, a file: URI for absolute ones.
+
+    The name's exact bytes are percent-encoded, undecodable ones included."""
     path = PurePosixPath(file.replace("\\", "/").removeprefix("./"))
     if path.is_absolute():
-        return "file://" + quote(path.as_posix())
-    return quote(path.as_posix())
+        return "file://" + quote(path.as_posix(), errors="surrogateescape")
+    return quote(path.as_posix(), errors="surrogateescape")
 
 
 class SarifFormat(DiagnosticFormat):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from uhc_roadmap.diagnostics import Diagnostic, FileResult, Severity, Summary
-from uhc_roadmap.formats.diagnostics.base import DiagnosticFormat, visible
+from uhc_roadmap.formats.diagnostics.base import DiagnosticFormat, shown_name, visible
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -17,13 +17,13 @@ class TextFormat(DiagnosticFormat):
             for diagnostic in result.diagnostics:
                 lines.extend(self._diagnostic(diagnostic))
             if self.options.verbose and not result.diagnostics:
-                lines.append(f"{visible(result.file)}: ok")
+                lines.append(f"{shown_name(result.file)}: ok")
         if not self.options.quiet:
             lines.append(self._paint("1", summary_line(Summary.of(results))))
         return "\n".join(lines) + ("\n" if lines else "")
 
     def _diagnostic(self, d: Diagnostic) -> list[str]:
-        where = self._paint("1", f"{visible(d.file)}:{d.line}:{d.col}:")
+        where = self._paint("1", f"{shown_name(d.file)}:{d.line}:{d.col}:")
         what = self._paint(_COLORS[d.severity], f"{d.code} {d.severity.value}:")
         out = [f"{where} {what} {visible(d.message)}"]
         if d.hint and not self.options.quiet:

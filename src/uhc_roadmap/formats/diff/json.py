@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import Any
 
 from uhc_roadmap.authoring.diff import ActivityChange, FileDiff, IndicatorValues, Measurement
 from uhc_roadmap.formats.diff.base import DiffFormat
+from uhc_roadmap.formats.json_text import dumps
 
 FORMAT_VERSION = 1
 
@@ -21,7 +21,7 @@ class JsonFormat(DiffFormat):
             "changed": any(f.status != "unchanged" for f in files),
             "files": [_json_file(f) for f in files],
         }
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        return dumps(document)
 
 
 def _json_file(file: FileDiff) -> dict[str, Any]:

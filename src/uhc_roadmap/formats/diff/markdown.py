@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from uhc_roadmap.authoring.diff import FieldChange, FileDiff, RoadmapDiff
+from uhc_roadmap.discovery import printable
 from uhc_roadmap.formats.diff.base import DiffFormat
 from uhc_roadmap.formats.diff.words import change_phrases, counts, days_phrase, value_phrases
 from uhc_roadmap.formats.markdown import code as _code
@@ -20,13 +21,14 @@ class MarkdownFormat(DiffFormat):
 
 
 def _md_file(file: FileDiff) -> str:
-    head = f"### Roadmap changes: {_code(file.new)}\n\n"
+    old, new = _code(printable(file.old)), _code(printable(file.new))
+    head = f"### Roadmap changes: {new}\n\n"
     if file.diff is None:
-        return head + f"New file: {_code(file.new)} is not in {_code(file.old)}.\n"
+        return head + f"New file: {new} is not in {old}.\n"
     if file.diff.is_empty:
-        return head + f"No differences from {_code(file.old)}.\n"
+        return head + f"No differences from {old}.\n"
     diff = file.diff
-    parts = [head + f"Compared with {_code(file.old)}: **{md(counts(diff))}**.\n"]
+    parts = [head + f"Compared with {old}: **{md(counts(diff))}**.\n"]
     if diff.roadmap:
         rows = [[_code(c.field), md(c.old or "(none)"), md(_after(c))] for c in diff.roadmap]
         parts.append(_table("Roadmap", ["Field", "Before", "After"], rows))

@@ -1,12 +1,18 @@
-"""The diff as text: lines of styled spans, coloured on a terminal and plain elsewhere."""
+"""The diff as text: lines of styled spans, coloured on a terminal and plain elsewhere.
+
+Every span goes through ``formats.terminal.safe`` (controls and bidirectional controls as
+escapes), file names through ``discovery.printable``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
 from uhc_roadmap.authoring.diff import ActivitySummary, FileDiff, RoadmapDiff
+from uhc_roadmap.discovery import printable
 from uhc_roadmap.formats.diff.base import DiffFormat
 from uhc_roadmap.formats.diff.words import change_phrases, counts, field_phrase, value_phrases
+from uhc_roadmap.formats.terminal import safe
 
 Span = tuple[str, str]
 """(text, style); styles: heading, added, removed, changed, id, dim, or "" for none."""
@@ -28,6 +34,7 @@ def painted(lines: Iterable[Line]) -> str:
 
 
 def _paint(text: str, style: str) -> str:
+    text = safe(text)
     return f"\x1b[{SGR[style]}m{text}\x1b[0m" if style and text else text
 
 
@@ -41,11 +48,11 @@ def text_lines(files: Iterable[FileDiff]) -> list[Line]:
 
 
 def plain(lines: Iterable[Line]) -> str:
-    return "".join("".join(text for text, _ in line) + "\n" for line in lines)
+    return "".join("".join(safe(text) for text, _ in line) + "\n" for line in lines)
 
 
 def _file_lines(file: FileDiff) -> Iterator[Line]:
-    header: Line = [(file.old, "dim"), (" → ", "dim"), (file.new, "heading")]
+    header: Line = [(printable(file.old), "dim"), (" → ", "dim"), (printable(file.new), "heading")]
     if file.diff is None:
         yield [*header, (": new file, not in the older version", "added")]
         return

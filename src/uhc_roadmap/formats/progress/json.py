@@ -6,11 +6,11 @@ figure that cannot be computed is null.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
 from uhc_roadmap import __version__
+from uhc_roadmap.formats.json_text import dumps
 from uhc_roadmap.formats.progress.base import ProgressFormat
 from uhc_roadmap.progress import (
     ActivityProgress,
@@ -208,7 +208,7 @@ class JsonFormat(ProgressFormat):
             "kind": kind,
             "lang": self.options.lang,
         }
-        return json.dumps(head | body, indent=2, ensure_ascii=False) + "\n"
+        return dumps(head | body)
 
     def report(self, progress: RoadmapProgress) -> str:
         return self._document("roadmap", {"roadmap": roadmap(progress)})

@@ -1,7 +1,9 @@
 """The terminal report, drawn with Rich: header, axes with bars, lists, budget, indicators.
 
 On a terminal it uses Unicode bars and rules (and colour unless NO_COLOR); anywhere else it
-is plain ASCII text of at most ``width`` columns, with no escape codes.
+is plain ASCII text of at most ``width`` columns, with no escape codes. Text from the roadmap
+is drawn through ``formats.terminal.safe_strings``: a right-to-left override in a title is
+shown as ``\\u202e``, never obeyed by the terminal.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from rich.text import Text
 
 from uhc_roadmap.formats.progress.base import ProgressFormat, ProgressOptions
 from uhc_roadmap.formats.progress.labels import Labels
+from uhc_roadmap.formats.terminal import safe_strings
 from uhc_roadmap.progress import (
     ActivityProgress,
     BudgetProgress,
@@ -107,7 +110,7 @@ class TableFormat(ProgressFormat):
     # -- one country ----------------------------------------------------------------------
 
     def report(self, progress: RoadmapProgress) -> str:
-        return self._draw(self._blocks(progress))
+        return self._draw(self._blocks(safe_strings(progress)))
 
     def _blocks(self, p: RoadmapProgress) -> Iterator[RenderableType]:
         yield from self._header(p)
@@ -311,7 +314,7 @@ class TableFormat(ProgressFormat):
     # -- the portfolio ----------------------------------------------------------------------
 
     def portfolio(self, portfolio: Portfolio) -> str:
-        return self._draw(self._portfolio_blocks(portfolio))
+        return self._draw(self._portfolio_blocks(safe_strings(portfolio)))
 
     def _portfolio_blocks(self, portfolio: Portfolio) -> Iterator[RenderableType]:
         L = self.labels
