@@ -110,8 +110,9 @@ class Activity(Strict):
     documents: list[Document] = Field(default_factory=list)
 
 
-# A measurement is a finite number or a text (qualitative); .nan and .inf measure nothing.
-IndicatorValue = Annotated[StrictFloat, Field(allow_inf_nan=False)] | StrictStr
+# A measurement is a finite number or a Text (qualitative: plain, or one per language);
+# .nan and .inf measure nothing.
+IndicatorValue = Annotated[StrictFloat, Field(allow_inf_nan=False)] | Text
 
 
 class Measurement(Strict):
@@ -132,7 +133,9 @@ class Indicator(Strict):
     axis: Id | None = None
     activity: Id | None = None
     measure: Measure = Field(description="number, percent or qualitative")
-    unit: StrictStr | None = None
+    unit: Text | None = Field(
+        default=None, description="What a number counts, e.g. {fr: sages-femmes, en: midwives}"
+    )
     direction: Direction = "increase"
     baseline: Measurement | None = None
     target: Measurement | None = None

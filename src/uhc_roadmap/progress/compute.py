@@ -122,6 +122,6 @@ def compute_progress(
         window_days=window_days,
         budget=budget,
         indicators=ordered(
-            [indicator_progress(i, names.text(i.title), reference) for i in roadmap.indicators]
+            [indicator_progress(i, reference, names.text) for i in roadmap.indicators]
         ),
     )

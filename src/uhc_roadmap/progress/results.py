@@ -225,7 +225,8 @@ class MilestoneDue:
 class IndicatorProgress:
     """An indicator's baseline → latest → target and whether it is on track.
 
-    Numbers are None for a qualitative indicator (``latest`` then holds the latest text).
+    Numbers are None for a qualitative indicator (``latest`` then holds the latest text, and
+    ``unit`` and ``title`` are in the report's language too).
     ``expected`` is the value of the straight line from baseline to target at the reference
     date; ``elapsed`` the share of the baseline-to-target period gone by then.
     """
@@ -244,6 +245,8 @@ class IndicatorProgress:
     target_date: date | None
     latest: float | str | None
     latest_date: date | None
+    latest_region: str | None
+    """The region code of the latest value, when it was measured in one region only."""
     previous: float | None
     achievement: float | None
     expected: float | None

@@ -151,19 +151,31 @@ class _Builder:
             subject_id=subject_id,
             axis=axis,
             measure=indicator.measure,
-            unit=UserText(indicator.unit) if indicator.unit else None,
+            unit=self.maybe(indicator.unit),
             direction=indicator.direction,
             direction_label=self.gettext(labels.DIRECTIONS[indicator.direction]),
             key=indicator.key,
             values=tuple(self.measurement(p) for p in indicator.values),
-            latest_text=UserText(figures.latest) if isinstance(figures.latest, str) else None,
+            latest_text=self._latest_text(indicator, figures),
             status_label=self.gettext(labels.INDICATOR_STATUSES[figures.status]),
             trend_label=self.gettext(labels.TRENDS[figures.trend]) if figures.trend else None,
             figures=figures,
         )
 
+    def _latest_text(self, indicator: Indicator, figures: IndicatorProgress) -> UserText | None:
+        """The latest value of a qualitative indicator, its fallback language marked."""
+        if not isinstance(figures.latest, str):
+            return None
+        found = [
+            p.value
+            for p in indicator.values
+            if (p.date, p.region) == (figures.latest_date, figures.latest_region)
+            and isinstance(p.value, Text)
+        ]
+        return self.text(found[-1]) if found else UserText(figures.latest)
+
     def measurement(self, point: Any) -> MeasurementView:
-        value = point.value if isinstance(point.value, float) else UserText(str(point.value))
+        value = point.value if isinstance(point.value, float) else self.text(point.value)
         region = self.region(point.region) if point.region else None
         source = UserText(point.source) if point.source else None
         return MeasurementView(point.date, value, region, source)
