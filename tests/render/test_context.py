@@ -36,8 +36,10 @@ def test_units_and_qualitative_values_are_in_the_document_language(
     """Issue 17, item 13: an English document said "45 sages-femmes"."""
     indicators = {i.id: i for i in context(MOROCCO, lang).indicators}
     shown = indicators["IND-HRH-DENS"].unit
-    assert shown is not None and (shown.text, shown.fallback) == (unit, False)
+    assert shown is not None
+    assert (shown.text, shown.fallback) == (unit, False)
     latest = indicators["IND-HRH-STRAT"].latest_text
-    assert latest is not None and (latest.text, latest.fallback) == (text, False)
+    assert latest is not None
+    assert (latest.text, latest.fallback) == (text, False)
     for fmt in ("md", "html"):
         assert unit in render(MOROCCO, "roadmap", fmt, lang).replace("\u202f", " ")
