@@ -91,6 +91,29 @@ def test_milestones_upcoming_and_late(report: RoadmapProgress) -> None:
     assert report.window_days == 90
 
 
+def test_an_activity_is_not_blocked_before_its_planned_start(small: Roadmap) -> None:
+    """Issue 17, item 17: A-03 starts on 2022-05-01 and waits for A-02 (ongoing)."""
+    eve = compute_progress(small, date(2022, 4, 30), "en")
+    assert [a.id for a in eve.blocked] == []
+    day = compute_progress(small, date(2022, 5, 1), "en")
+    assert [(a.id, a.blocked_by) for a in day.blocked] == [("A-03", ("A-02",))]
+
+
+def test_a_suspended_activity_has_no_upcoming_milestone(small: Roadmap) -> None:
+    """Issue 17, item 17: B-04 is suspended; its milestone due 2021-09-30 is not coming, but
+    once past its date, unreached, it is late all the same."""
+    pending = small.model_copy(deep=True)
+    pending.activities[-1].milestones[0].done_on = None
+    before = compute_progress(pending, date(2021, 9, 1), "en")
+    assert "B-04" not in [m.activity for m in before.milestones_upcoming]
+    resumed = pending.model_copy(deep=True)
+    resumed.activities[-1].status = "ongoing"
+    found = compute_progress(resumed, date(2021, 9, 1), "en").milestones_upcoming
+    assert [(m.activity, m.days) for m in found] == [("B-04", 29)]
+    after = compute_progress(pending, date(2021, 10, 31), "en")
+    assert [(m.activity, m.days) for m in after.milestones_late] == [("B-04", -31)]
+
+
 def test_milestone_window_is_configurable(small: Roadmap) -> None:
     wide = compute_progress(small, AS_OF, "en", window_days=123)
     assert [m.id for m in wide.milestones_upcoming] == [None, "A-03.M1", "B-01.M4"]

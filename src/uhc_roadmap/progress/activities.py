@@ -52,9 +52,10 @@ def late_start_days(activity: Activity, as_of: date) -> int | None:
     return (as_of - activity.planned.start).days
 
 
-def blocked_by(activity: Activity, statuses: Mapping[str, str]) -> tuple[str, ...]:
-    """Dependencies not completed, for open work (unknown ids are a validation error)."""
-    if activity.status in CLOSED:
+def blocked_by(activity: Activity, statuses: Mapping[str, str], as_of: date) -> tuple[str, ...]:
+    """Dependencies not completed, for open work that is due to have started (unknown ids are
+    a validation error). Before its planned start an activity waits by plan, not blocked."""
+    if activity.status in CLOSED or activity.planned.start > as_of:
         return ()
     return tuple(d for d in activity.depends_on if statuses.get(d, "completed") != "completed")
 
@@ -86,7 +87,7 @@ def activity_progress(
         milestones_total=len(activity.milestones),
         overdue_days=overdue_days(activity, as_of),
         late_start_days=late_start_days(activity, as_of),
-        blocked_by=blocked_by(activity, statuses),
+        blocked_by=blocked_by(activity, statuses, as_of),
     )
 
 
