@@ -158,6 +158,34 @@ def test_budget_by_axis_funder_and_year(report: RoadmapProgress) -> None:
     assert report.axes[0].budget.execution_rate == pytest.approx(1900 / 4000)
 
 
+def test_execution_to_date_counts_the_years_up_to_the_reference_date(small: Roadmap) -> None:
+    """Issue 17, item 18: at the end of 2021, the 2022 lines are not yet due to be spent.
+    Lines of 2021: A-01 1000/1000/900 and B-03 4000/4000/3600 (B-02 is cancelled)."""
+    found = compute_progress(small, date(2021, 12, 31), "en").budget
+    assert (found.through_year, found.to_date) == (2021, BudgetFigures(5000, 5000, 4500))
+    assert found.to_date.execution_rate == pytest.approx(0.9)
+    assert found.total.execution_rate == pytest.approx(0.6)  # the whole phase, beside it
+    axes = compute_progress(small, date(2021, 12, 31), "en").axes
+    assert [a.budget_to_date for a in axes] == [
+        BudgetFigures(1000, 1000, 900),
+        BudgetFigures(4000, 4000, 3600),
+    ]
+
+
+def test_budget_by_activity_year_and_funder(report: RoadmapProgress) -> None:
+    cells = [(c.activity, c.year, c.funder, c.currency, c.figures) for c in report.budget.cells]
+    assert cells == [
+        ("A-01", 2021, "EU", None, BudgetFigures(1000, 1000, 900)),
+        ("A-02", 2022, "LU", None, BudgetFigures(3000, 2000, 1000)),
+        ("A-03", 2022, "EU", None, BudgetFigures(0, 0, 0)),
+        ("B-01", 2022, "EU", None, BudgetFigures(2000, 1500, 500)),
+        ("B-01", 2022, "EU", "EUR", BudgetFigures(700, 0, 100)),
+        ("B-03", 2021, "LU", None, BudgetFigures(4000, 4000, 3600)),
+    ]
+    b01 = next(a for a in report.activities if a.id == "B-01")
+    assert [(r.key, r.figures) for r in b01.by_funder] == [("EU", BudgetFigures(2000, 1500, 500))]
+
+
 def test_budget_by_region_splits_an_activity_evenly(report: RoadmapProgress) -> None:
     # A-02 (PILOT = MA-07 + MA-09) puts half of 3000/2000/1000 in each region.
     rows = {r.key: (r.label, r.figures) for r in report.budget.by_region}

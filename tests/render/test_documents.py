@@ -60,7 +60,7 @@ class Structure(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags[tag] = self.tags.get(tag, 0) + 1
         values = dict(attrs)
-        if tag == "th" and values.get("scope") not in {"col", "row"}:
+        if tag == "th" and values.get("scope") not in {"col", "row", "rowgroup"}:
             self.th_without_scope += 1
         for name in ("src", "href", "srcset", "data", "action", "poster", "background"):
             value = values.get(name) or ""

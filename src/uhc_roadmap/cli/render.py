@@ -12,6 +12,7 @@ from uhc_roadmap.cli.common import check_language, emit, load_config, parse_as_o
 from uhc_roadmap.cli.options import (
     AsOfOption,
     CountryOption,
+    FunderOption,
     LangOption,
     OutputOption,
     PathsArgument,
@@ -30,6 +31,7 @@ def render(
     sources: PathsArgument = None,
     country: CountryOption = None,
     phase: PhaseOption = None,
+    funder: FunderOption = None,
     template: Annotated[
         str, typer.Option("--template", "-t", help="Template name; see --list.")
     ] = "roadmap",
@@ -73,6 +75,7 @@ def render(
         lang or report_language(chosen.roadmap),
         reference,
         template_dir,
+        funder,
     )
     emit(render_document(chosen.roadmap, options), output)
 

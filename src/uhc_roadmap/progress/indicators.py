@@ -160,6 +160,7 @@ def _blank(indicator: Indicator, text: Resolve) -> IndicatorProgress:
         latest=None,
         latest_date=None,
         latest_region=None,
+        latest_region_name=None,
         previous=None,
         achievement=None,
         expected=None,
