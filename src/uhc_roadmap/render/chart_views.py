@@ -73,7 +73,8 @@ class DocumentCharts:
 
     def _bar(self, activity: ActivityView) -> charts.TimelineBar:
         as_of = self._context.as_of
-        marks = tuple(self._milestone(m, as_of) for m in activity.milestones)
+        closed = activity.status in ("completed", "cancelled")
+        marks = tuple(self._milestone(m, as_of, closed) for m in activity.milestones)
         days = activity.figures.overdue_days
         return charts.TimelineBar(
             activity.id,
@@ -88,9 +89,10 @@ class DocumentCharts:
             note=self._(labels.OVERDUE_DAYS) % {"days": days} if days is not None else "",
         )
 
-    def _milestone(self, m: MilestoneView, as_of: date) -> charts.MilestoneMark:
+    def _milestone(self, m: MilestoneView, as_of: date, closed: bool) -> charts.MilestoneMark:
         """A milestone as the chart draws it: reached (by the reference date) where it was
-        reached, else at its due date, late when that date has passed."""
+        reached, else at its due date, late when that date has passed and the activity is
+        still open (closed work has nothing left to deliver, as in docs/figures.md)."""
         reached = m.done_on is not None and m.done_on <= as_of
         due = self._filters.date(m.due, "medium")
         if reached and m.done_on is not None and m.done_on != m.due:
@@ -106,7 +108,7 @@ class DocumentCharts:
             reached,
             f"{m.title.text} ({when})",
             m.done_on if reached else None,
-            late=not reached and m.due < as_of,
+            late=not reached and not closed and m.due < as_of,
         )
 
     def _span(self) -> tuple[date, date]:
