@@ -14,8 +14,12 @@ What is checked, and how:
   page-initiated request is a failure. DNS is also mapped to NOTFOUND, so nothing reaches the
   network either way.
 
-Control pages with a script and external resources prove each check can fail.
-Set ``UHC_SCREENSHOTS=<dir>`` to keep the screenshots.
+- **A phone's width**: at 390 px no page is wider than the screen (wide tables scroll inside).
+- **Print**: "Print to PDF" gives A4 pages; read back with pdftotext, no page ends with a heading
+  whose content went to the next page, and the last page holds more than the footer.
+
+Control pages with a script and external resources, and a page without its narrow-screen rules,
+prove each check can fail. Set ``UHC_SCREENSHOTS=<dir>`` to keep the screenshots.
 """
 
 from __future__ import annotations
@@ -32,34 +36,13 @@ from pathlib import Path
 import pytest
 
 from tests.render import png
-from tests.render.chromium import print_to_pdf, run_in_page
+from tests.render.chromium import CHROMIUM, MISSING, print_to_pdf, run_in_page
+from tests.render.chromium import FLAGS as CHROMIUM_FLAGS
 from tests.render.conftest import EXAMPLES, XSS, load, render
 from uhc_roadmap.i18n import LANGUAGES, SOURCE_LANGUAGE
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        CHROMIUM is None,
-        reason="Chromium is not installed (apt-get install -y chromium): the rendered HTML "
-        "cannot be opened in a real browser here",
-    ),
-]
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--hide-scrollbars",
-    "--host-resolver-rules=MAP * ~NOTFOUND",
-    "--virtual-time-budget=3000",
-    "--window-size=1200,2000",
-)
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None, reason=MISSING)]
+FLAGS = (*CHROMIUM_FLAGS, "--virtual-time-budget=3000", "--window-size=1200,2000")
 BAR_BLUE = "#0969da"
 WHITE = "#ffffff"
 
