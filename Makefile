@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 
-.PHONY: demo test lint typecheck unit schema docs clean help chromium bench fuzz
+.PHONY: demo test lint typecheck unit schema docs clean help chromium axe bench fuzz
 
 help:
 	@echo "make demo   - create .venv, install uhc-roadmap, validate roadmaps/ and report on Morocco"
@@ -40,15 +40,31 @@ lint: $(VENV)/.installed-test
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy src
 
-# The browser tests open rendered HTML in Debian's Chromium; install it where we can (as root with
-# apt-get). Elsewhere those tests are skipped with a reason.
+# The browser tests open rendered HTML in Debian's Chromium and read its printed pages back with
+# pdftotext (poppler-utils); install them where we can (as root with apt-get). Elsewhere those
+# tests are skipped with a reason.
 chromium:
-	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		(apt-get update -q && apt-get install -y -q chromium) >/dev/null \
+	@if ! { command -v chromium && command -v pdftotext; } >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		(apt-get update -q && apt-get install -y -q chromium poppler-utils) >/dev/null \
 		|| echo "chromium could not be installed: the browser tests will be skipped"; \
 	fi
 
-unit: $(VENV)/.installed-test chromium
+# The accessibility tests run axe-core (from npm, at a pinned version) in that Chromium. Node.js
+# comes from Debian where we can install it; without npm the tests are skipped with a reason.
+AXE_VERSION := 4.14.1
+AXE := $(VENV)/node/.axe-core-$(AXE_VERSION)
+axe: $(AXE)
+$(AXE): | $(PY)
+	@if ! command -v npm >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		(apt-get update -q && apt-get install -y -q nodejs npm) >/dev/null \
+		|| echo "npm could not be installed: the accessibility tests will be skipped"; \
+	fi
+	@if command -v npm >/dev/null 2>&1; then \
+		(npm install --prefix $(VENV)/node --no-save --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION) >/dev/null && touch $@) \
+		|| echo "axe-core could not be installed: the accessibility tests will be skipped"; \
+	fi
+
+unit: $(VENV)/.installed-test chromium axe
 	$(BIN)/pytest
 
 test: lint typecheck unit

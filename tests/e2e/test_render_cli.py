@@ -44,3 +44,20 @@ def test_template_error_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert completed.stdout == ""
     assert completed.stderr.count("\n") == 1
     assert f"{tmp_path / 'broken.html.j2'}:2: syntax error" in completed.stderr
+
+
+def test_a_funders_view_of_the_roadmap(tmp_path: Path) -> None:
+    """Issue 17, item 19: `render --funder EU` keeps the activities the EU funds."""
+    completed = run_cli(
+        "render", str(ROADMAPS / "morocco.yaml"), "--funder", "EU", "-f", "md", "--lang", "en"
+    )
+    assert completed.returncode == 0, completed.stderr
+    text = completed.stdout
+    assert "Funder's view – European Union: its activities and its budget lines only." in text
+    assert "#### GOV-01 – " in text  # funded by the EU
+    assert "#### FIN-01 – " not in text  # funded by Luxembourg alone
+    assert "Grand Duchy of Luxembourg: US$" not in text
+    refused = run_cli("render", str(ROADMAPS / "morocco.yaml"), "--funder", "WHO", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "funds no budget line" in refused.stderr
+    assert not list(tmp_path.iterdir())

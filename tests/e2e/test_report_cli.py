@@ -165,3 +165,37 @@ def _drain(fd: int) -> bytes:
     finally:
         os.close(fd)
     return data
+
+
+def test_one_funders_part_of_a_roadmap() -> None:
+    """Issue 17, item 19: `report --funder EU` shows the work the EU funds, with its money."""
+    golden(
+        "report/morocco.funder-eu.md",
+        report("--country", "MA", "--funder", "eu", "-f", "markdown", COUNTRY_AS_OF),
+    )
+    whole = report("--country", "MA", "--format", "json", COUNTRY_AS_OF)
+    part = report("--country", "MA", "--funder", "EU", "--format", "json", COUNTRY_AS_OF)
+    assert '"funder": null' in whole
+    assert '"funder": "EU"' in part
+    assert '"key": "LU"' not in part.split('"by_funder"')[1].split('"by_year"')[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--country", "MA", "--funder", "EUU"], "did you mean `EU`?"),
+        (["--funder", "EU"], "--funder needs --country"),
+    ],
+)
+def test_a_funder_that_funds_nothing_is_a_usage_error(args: list[str], message: str) -> None:
+    completed = run_cli("report", "roadmaps", *args, COUNTRY_AS_OF, cwd=ROOT)
+    assert completed.returncode == 2
+    assert message in completed.stderr
+    assert "Traceback" not in completed.stderr
+
+
+def test_indicator_values_share_their_decimals() -> None:
+    """Issue 17, item 16: `7,20 -> 7,90 -> 10` read as three precisions; now one per line."""
+    text = report("--country", "MA", COUNTRY_AS_OF)
+    assert "15,1 -> 17,2 -> 24,0" in text
+    assert "0 -> 9 -> 12" in text

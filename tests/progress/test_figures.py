@@ -91,6 +91,29 @@ def test_milestones_upcoming_and_late(report: RoadmapProgress) -> None:
     assert report.window_days == 90
 
 
+def test_an_activity_is_not_blocked_before_its_planned_start(small: Roadmap) -> None:
+    """Issue 17, item 17: A-03 starts on 2022-05-01 and waits for A-02 (ongoing)."""
+    eve = compute_progress(small, date(2022, 4, 30), "en")
+    assert [a.id for a in eve.blocked] == []
+    day = compute_progress(small, date(2022, 5, 1), "en")
+    assert [(a.id, a.blocked_by) for a in day.blocked] == [("A-03", ("A-02",))]
+
+
+def test_a_suspended_activity_has_no_upcoming_milestone(small: Roadmap) -> None:
+    """Issue 17, item 17: B-04 is suspended; its milestone due 2021-09-30 is not coming, but
+    once past its date, unreached, it is late all the same."""
+    pending = small.model_copy(deep=True)
+    pending.activities[-1].milestones[0].done_on = None
+    before = compute_progress(pending, date(2021, 9, 1), "en")
+    assert "B-04" not in [m.activity for m in before.milestones_upcoming]
+    resumed = pending.model_copy(deep=True)
+    resumed.activities[-1].status = "ongoing"
+    found = compute_progress(resumed, date(2021, 9, 1), "en").milestones_upcoming
+    assert [(m.activity, m.days) for m in found] == [("B-04", 29)]
+    after = compute_progress(pending, date(2021, 10, 31), "en")
+    assert [(m.activity, m.days) for m in after.milestones_late] == [("B-04", -31)]
+
+
 def test_milestone_window_is_configurable(small: Roadmap) -> None:
     wide = compute_progress(small, AS_OF, "en", window_days=123)
     assert [m.id for m in wide.milestones_upcoming] == [None, "A-03.M1", "B-01.M4"]
@@ -133,6 +156,34 @@ def test_budget_by_axis_funder_and_year(report: RoadmapProgress) -> None:
         "2022": BudgetFigures(5000, 3500, 1500),
     }
     assert report.axes[0].budget.execution_rate == pytest.approx(1900 / 4000)
+
+
+def test_execution_to_date_counts_the_years_up_to_the_reference_date(small: Roadmap) -> None:
+    """Issue 17, item 18: at the end of 2021, the 2022 lines are not yet due to be spent.
+    Lines of 2021: A-01 1000/1000/900 and B-03 4000/4000/3600 (B-02 is cancelled)."""
+    found = compute_progress(small, date(2021, 12, 31), "en").budget
+    assert (found.through_year, found.to_date) == (2021, BudgetFigures(5000, 5000, 4500))
+    assert found.to_date.execution_rate == pytest.approx(0.9)
+    assert found.total.execution_rate == pytest.approx(0.6)  # the whole phase, beside it
+    axes = compute_progress(small, date(2021, 12, 31), "en").axes
+    assert [a.budget_to_date for a in axes] == [
+        BudgetFigures(1000, 1000, 900),
+        BudgetFigures(4000, 4000, 3600),
+    ]
+
+
+def test_budget_by_activity_year_and_funder(report: RoadmapProgress) -> None:
+    cells = [(c.activity, c.year, c.funder, c.currency, c.figures) for c in report.budget.cells]
+    assert cells == [
+        ("A-01", 2021, "EU", None, BudgetFigures(1000, 1000, 900)),
+        ("A-02", 2022, "LU", None, BudgetFigures(3000, 2000, 1000)),
+        ("A-03", 2022, "EU", None, BudgetFigures(0, 0, 0)),
+        ("B-01", 2022, "EU", None, BudgetFigures(2000, 1500, 500)),
+        ("B-01", 2022, "EU", "EUR", BudgetFigures(700, 0, 100)),
+        ("B-03", 2021, "LU", None, BudgetFigures(4000, 4000, 3600)),
+    ]
+    b01 = next(a for a in report.activities if a.id == "B-01")
+    assert [(r.key, r.figures) for r in b01.by_funder] == [("EU", BudgetFigures(2000, 1500, 500))]
 
 
 def test_budget_by_region_splits_an_activity_evenly(report: RoadmapProgress) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from uhc_roadmap.model import Indicator, Roadmap
+from uhc_roadmap.model import Indicator, Roadmap, Text
 from uhc_roadmap.progress import IndicatorProgress, compute_progress
 from uhc_roadmap.progress.indicators import (
     achievement,
@@ -106,13 +106,50 @@ def test_trend_follows_the_direction() -> None:
     assert trend(3, None, "increase") is None
 
 
-def _indicator(values: list[dict[str, object]]) -> Indicator:
+def test_a_regional_latest_value_names_its_region() -> None:
+    """A value measured in one region is not shown as if national (issue 17, item 18)."""
+    indicator = _indicator([{"date": "2021-06-30", "value": 4.0, "region": "MA-07"}])
+    assert indicator_progress(indicator, date(2021, 12, 31), _english).latest_region == "MA-07"
+    national = _indicator([{"date": "2021-06-30", "value": 4.0}])
+    assert indicator_progress(national, date(2021, 12, 31), _english).latest_region is None
+
+
+def test_unit_and_qualitative_text_are_in_the_report_language() -> None:
+    """``unit`` and a qualitative value are Texts: plain (the default language) or per language."""
+    counted = _indicator([], unit={"fr": "sages-femmes", "en": "midwives"})
+    assert indicator_progress(counted, date(2021, 12, 31), _english).unit == "midwives"
+    assert indicator_progress(counted, date(2021, 12, 31), _french).unit == "sages-femmes"
+    plain = _indicator([], unit="sages-femmes")
+    assert indicator_progress(plain, date(2021, 12, 31), _english).unit == "sages-femmes"
+    words = Indicator.model_validate(
+        {
+            "id": "Q",
+            "title": "t",
+            "axis": "A",
+            "measure": "qualitative",
+            "values": [{"date": "2021-01-01", "value": {"fr": "Adoptée", "en": "Adopted"}}],
+        }
+    )
+    assert indicator_progress(words, date(2021, 12, 31), _english).latest == "Adopted"
+    assert indicator_progress(words, date(2021, 12, 31), _french).latest == "Adoptée"
+
+
+def _english(text: Text) -> str:
+    return text.get("en", "fr")[0]
+
+
+def _french(text: Text) -> str:
+    return text.get("fr", "fr")[0]
+
+
+def _indicator(values: list[dict[str, object]], unit: object = None) -> Indicator:
     return Indicator.model_validate(
         {
             "id": "I",
             "title": "t",
             "axis": "A",
             "measure": "number",
+            "unit": unit,
             "baseline": {"value": 0.0, "date": "2020-01-01"},
             "target": {"value": 10.0, "date": "2022-01-01"},
             "values": values,
@@ -127,7 +164,7 @@ def test_national_values_are_preferred_to_regional_ones() -> None:
             {"date": "2021-06-30", "value": 8.0, "region": "MA-07"},
         ]
     )
-    found = indicator_progress(indicator, "t", date(2021, 12, 31))
+    found = indicator_progress(indicator, date(2021, 12, 31), _english)
     assert (found.latest, found.latest_date) == (3.0, date(2020, 6, 30))
 
 
@@ -138,11 +175,11 @@ def test_regional_values_count_when_there_is_no_national_value() -> None:
             {"date": "2021-06-30", "value": 6.0, "region": "MA-09"},
         ]
     )
-    found = indicator_progress(indicator, "t", date(2021, 12, 31))
+    found = indicator_progress(indicator, date(2021, 12, 31), _english)
     assert (found.latest, found.previous) == (6.0, 4.0)
 
 
 def test_text_values_on_a_numeric_indicator_are_skipped() -> None:
     indicator = _indicator([{"date": "2021-01-01", "value": "n/a"}])
-    found = indicator_progress(indicator, "t", date(2021, 12, 31))
+    found = indicator_progress(indicator, date(2021, 12, 31), _english)
     assert (found.latest, found.status) == (None, "no_data")

@@ -14,8 +14,12 @@ What is checked, and how:
   page-initiated request is a failure. DNS is also mapped to NOTFOUND, so nothing reaches the
   network either way.
 
-Control pages with a script and external resources prove each check can fail.
-Set ``UHC_SCREENSHOTS=<dir>`` to keep the screenshots.
+- **A phone's width**: at 390 px no page is wider than the screen (wide tables scroll inside).
+- **Print**: "Print to PDF" gives A4 pages; read back with pdftotext, no page ends with a heading
+  whose content went to the next page, and the last page holds more than the footer.
+
+Control pages with a script and external resources, and a page without its narrow-screen rules,
+prove each check can fail. Set ``UHC_SCREENSHOTS=<dir>`` to keep the screenshots.
 """
 
 from __future__ import annotations
@@ -32,33 +36,13 @@ from pathlib import Path
 import pytest
 
 from tests.render import png
+from tests.render.chromium import CHROMIUM, MISSING, print_to_pdf, run_in_page
+from tests.render.chromium import FLAGS as CHROMIUM_FLAGS
 from tests.render.conftest import EXAMPLES, XSS, load, render
 from uhc_roadmap.i18n import LANGUAGES, SOURCE_LANGUAGE
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        CHROMIUM is None,
-        reason="Chromium is not installed (apt-get install -y chromium): the rendered HTML "
-        "cannot be opened in a real browser here",
-    ),
-]
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--hide-scrollbars",
-    "--host-resolver-rules=MAP * ~NOTFOUND",
-    "--virtual-time-budget=3000",
-    "--window-size=1200,2000",
-)
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None, reason=MISSING)]
+FLAGS = (*CHROMIUM_FLAGS, "--virtual-time-budget=3000", "--window-size=1200,2000")
 BAR_BLUE = "#0969da"
 WHITE = "#ffffff"
 
@@ -242,3 +226,87 @@ def test_controls_show_the_checks_can_fail(tmp_path: Path) -> None:
     assert "https://fonts.example.org/font.css" in seen.page_requests
     assert "http://127.0.0.1:9/pixel.png" in seen.page_requests
     assert png.read(seen.screenshot).colours()[BAR_BLUE] == 0
+
+
+WIDTH = """window.__report({document: document.documentElement.scrollWidth,
+                    viewport: window.innerWidth})"""
+PAGES = [
+    pytest.param(path, template, lang, id=f"{path.stem}-{template}-{lang}")
+    for path in EXAMPLES
+    for template in ("roadmap", "brief")
+    for lang in LANGUAGES
+]
+
+
+@pytest.mark.parametrize(("path", "template", "lang"), PAGES)
+def test_no_sideways_scrolling_at_a_phone_width(
+    tmp_path: Path, path: Path, template: str, lang: str
+) -> None:
+    """Issue 12, item 8: at 390 px the pages scrolled sideways; wide tables now scroll inside
+    themselves and the page is never wider than the screen."""
+    found = run_in_page(render(path, template, "html", lang), tmp_path, WIDTH, width=390)
+    assert found["viewport"] == 390
+    assert found["document"] <= found["viewport"], found
+
+
+def test_the_width_check_can_fail(tmp_path: Path) -> None:
+    """Without the narrow-screen rules the same page is wider than the phone."""
+    morocco = next(p for p in EXAMPLES if p.stem == "morocco")
+    page = render(morocco, "roadmap", "html", "fr")
+    assert "@media screen and (max-width: 700px)" in page
+    wide = page.replace(
+        "@media screen and (max-width: 700px)", "@media screen and (max-width: 1px)"
+    )
+    found = run_in_page(wide, tmp_path, WIDTH, width=390)
+    assert found["document"] > found["viewport"], found
+
+
+PDFTOTEXT = shutil.which("pdftotext")
+needs_poppler = pytest.mark.skipif(
+    PDFTOTEXT is None,
+    reason="pdftotext is not installed (apt-get install -y poppler-utils): the printed pages "
+    "cannot be read back here",
+)
+HEADING_TEXT = re.compile(r"<h[23][^>]*>(.*?)</h[23]>", re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+
+
+def pdf_pages(pdf: bytes, work: Path) -> list[list[str]]:
+    """The non-empty lines of each page, as pdftotext lays them out."""
+    path = work / "read.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(
+        [PDFTOTEXT or "pdftotext", "-layout", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    return [
+        [" ".join(line.split()) for line in page.splitlines() if line.strip()] for page in pages
+    ]
+
+
+def headings(page: str) -> set[str]:
+    return {" ".join(html.unescape(TAG.sub(" ", h)).split()) for h in HEADING_TEXT.findall(page)}
+
+
+@needs_poppler
+@pytest.mark.parametrize(("path", "template", "lang"), PAGES)
+def test_printed_pages_leave_no_heading_alone_and_no_footer_alone(
+    tmp_path: Path, path: Path, template: str, lang: str
+) -> None:
+    """Issue 17, item 15 and issue 12, item 8: printed by Chromium to A4, no page ends with a
+    section or activity heading (its content went to the next page), and the last page holds
+    more than the footer."""
+    page = render(path, template, "html", lang)
+    pages = pdf_pages(print_to_pdf(page, tmp_path), tmp_path)
+    titles = headings(page)
+    assert len(titles) > 5
+    orphans = [(n + 1, lines[-1]) for n, lines in enumerate(pages[:-1]) if lines[-1] in titles]
+    assert orphans == []
+    footer = [line for line in pages[-1] if line.startswith(("Generated by", "Produit par"))]
+    assert footer, pages[-1]
+    assert len(pages[-1]) > len(footer) + 1, pages[-1]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date
 
+import pytest
+
 from uhc_roadmap.render import charts
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
@@ -94,3 +96,73 @@ def contrast(a: str, b: str) -> float:
 
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def test_an_overdue_activity_is_extended_in_red_to_the_reference_date() -> None:
+    """Issue 17, item 14: overdue activities were not marked on the timeline."""
+    late = charts.TimelineBar(
+        "A-2",
+        "t",
+        date(2021, 1, 1),
+        date(2021, 3, 31),
+        "ongoing",
+        "on",
+        0.5,
+        overdue_until=date(2021, 7, 1),
+        note="91 days overdue",
+    )
+    root = timeline(late, bar("ongoing", 0.5, date(2021, 1, 1), date(2021, 12, 31)))
+    [group] = root.findall(".//svg:g[@class='activity status-ongoing overdue']", NS)
+    [extension] = group.findall("svg:rect[@class='overdue']", NS)
+    planned = group.findall("svg:rect", NS)[0]
+    end = float(planned.get("x", 0)) + float(planned.get("width", 0))
+    reference = root.find(".//svg:g[@class='reference-date']/svg:line", NS)
+    assert reference is not None
+    assert float(extension.get("x", 0)) == pytest.approx(end, abs=0.1)
+    right = float(extension.get("x", 0)) + float(extension.get("width", 0))
+    assert right == pytest.approx(float(reference.get("x1", 0)), abs=0.1)
+    assert extension.get("stroke") == charts.LATE
+    labels = root.findall(".//svg:g[@class='labels']/svg:text[@class='overdue']", NS)
+    assert [t.text for t in labels] == ["A-2"]
+    assert "91 days overdue" in (group.find("svg:title", NS).text or "")  # type: ignore[union-attr]
+
+
+def test_a_milestone_reached_late_is_drawn_where_it_was_reached_with_its_slip() -> None:
+    """Issue 17, item 14: milestones were drawn at their due date even when reached late."""
+    mark = charts.MilestoneMark(date(2021, 3, 1), True, "m", date(2021, 6, 1))
+    late = charts.TimelineBar(
+        "A-3", "t", date(2021, 1, 1), date(2021, 12, 31), "ongoing", "on", 0.5, (mark,)
+    )
+    root = timeline(late)
+    scale = charts._Scale(date(2021, 1, 1), date(2022, 12, 31), charts.TIMELINE_LABEL, 988)
+    [diamond] = root.findall(".//svg:polygon[@class='milestone']", NS)
+    assert float((diamond.get("points") or "").split(",")[0]) == pytest.approx(
+        scale.x(date(2021, 6, 1)), abs=0.1
+    )
+    [slip] = root.findall(".//svg:g[@class='slip']/svg:line", NS)[:1]
+    assert float(slip.get("x1", 0)) == pytest.approx(scale.x(date(2021, 3, 1)), abs=0.1)
+    assert float(slip.get("x2", 0)) == pytest.approx(scale.x(date(2021, 6, 1)), abs=0.1)
+    assert slip.get("stroke") == charts.LATE
+
+
+def test_the_legend_draws_each_status_as_its_bars_are_drawn() -> None:
+    """Issue 17, item 14: the "planned" legend colour differed from the bars."""
+    root = timeline(bar("ongoing", 0.0, date(2021, 1, 1), date(2021, 12, 31)))
+    planned_bar = root.findall(".//svg:g[@class='activity status-ongoing']/svg:rect", NS)[0]
+    [swatch] = root.findall(".//svg:g[@class='legend']/svg:rect[@class='swatch']", NS)
+    for attribute in ("fill", "fill-opacity", "stroke"):
+        assert swatch.get(attribute) == planned_bar.get(attribute), attribute
+
+
+def test_the_legend_wraps_within_the_chart() -> None:
+    statuses = [(s, f"status {s} " * 3) for s in charts.STATUS_COLOURS]
+    marks = [(k, f"sign {k} " * 3) for k in ("overdue", "reached", "pending", "late", "slip")]
+    group = charts.TimelineGroup("G", (bar("ongoing", 0.5, date(2021, 1, 1), date(2021, 6, 1)),))
+    span = (date(2021, 1, 1), date(2022, 12, 31))
+    svg = charts.timeline(CAPTION, [group], span, (date(2021, 7, 1), "Ref"), statuses, marks)
+    root = parse(svg)
+    width = float((root.get("viewBox") or "").split()[2])
+    height = float((root.get("viewBox") or "").split()[3])
+    for text in root.findall(".//svg:g[@class='legend']/svg:text", NS):
+        assert float(text.get("x", 0)) + 6.5 * len(text.text or "") <= width
+        assert float(text.get("y", 0)) <= height

@@ -306,10 +306,10 @@ def _values(old: list[IndicatorPoint], indicator: Indicator, side: _Side) -> Ind
     """
     pools: dict[tuple[date, str | None], list[Measurement]] = {}
     for point in old:
-        pools.setdefault((point.date, point.region), []).append(_measurement(point))
+        pools.setdefault((point.date, point.region), []).append(_measurement(point, side))
     unmatched = []
     for point in indicator.values:
-        pool, now = pools.get((point.date, point.region), []), _measurement(point)
+        pool, now = pools.get((point.date, point.region), []), _measurement(point, side)
         same = next((m for m in pool if m.value == now.value), None)
         if same is None:
             unmatched.append(now)
@@ -325,13 +325,14 @@ def _values(old: list[IndicatorPoint], indicator: Indicator, side: _Side) -> Ind
             added.append(now)
     removed = tuple(m for pool in pools.values() for m in pool)
     title = side.show(indicator.title)
-    return IndicatorValues(
-        indicator.id, title, indicator.unit, tuple(added), tuple(revised), removed
-    )
+    unit = None if indicator.unit is None else side.show(indicator.unit)
+    return IndicatorValues(indicator.id, title, unit, tuple(added), tuple(revised), removed)
 
 
-def _measurement(point: IndicatorPoint) -> Measurement:
-    return Measurement(point.date, point.value, point.region, point.source)
+def _measurement(point: IndicatorPoint, side: _Side) -> Measurement:
+    """A point with its text (a qualitative value) in the language shown."""
+    value = side.show(point.value) if isinstance(point.value, Text) else point.value
+    return Measurement(point.date, value, point.region, point.source)
 
 
 @dataclass(frozen=True)

@@ -318,7 +318,7 @@ class _Writer:
             *self.text("title", self.words("indicator"), 4),
             "    activity: GOV-01",
             "    measure: number",
-            f"    unit: {_quote(self.word(o.languages[0], 'unit'))}",
+            *self.text("unit", self.words("unit"), 4),
             f"    baseline: {{value: 0, date: {o.start}}}",
             f"    target: {{value: {self.reviews}, date: {o.end}}}",
             "    # values:",

@@ -56,6 +56,14 @@ CountryOption = Annotated[
 PhaseOption = Annotated[
     str | None, option("--phase", metavar="ID", help="Phase id (default: the latest phase).")
 ]
+FunderOption = Annotated[
+    str | None,
+    option(
+        "--funder",
+        metavar="ID",
+        help="Only the activities this organisation funds, with its budget lines (e.g. EU).",
+    ),
+]
 AsOfOption = Annotated[
     str | None,
     option(

@@ -12,6 +12,7 @@ from uhc_roadmap.cli.common import check_language, emit, load_config, parse_as_o
 from uhc_roadmap.cli.options import (
     AsOfOption,
     CountryOption,
+    FunderOption,
     LangOption,
     OutputOption,
     PathsArgument,
@@ -30,6 +31,7 @@ def render(
     sources: PathsArgument = None,
     country: CountryOption = None,
     phase: PhaseOption = None,
+    funder: FunderOption = None,
     template: Annotated[
         str, typer.Option("--template", "-t", help="Template name; see --list.")
     ] = "roadmap",
@@ -67,6 +69,10 @@ def render(
         stdin=sys.stdin.buffer,
         refusal=REFUSAL,
     )
+    if funder is not None:  # checked here: an error in the rendering child would be a bug
+        from uhc_roadmap.progress.funders import find_funder
+
+        funder = find_funder(chosen.roadmap, funder)
     options = RenderOptions(
         template,
         chosen_format,
@@ -74,6 +80,7 @@ def render(
         reference,
         template_dir,
         config.render_budget(),
+        funder,
     )
     emit(render_document(chosen.roadmap, options), output)
 

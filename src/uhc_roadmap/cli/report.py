@@ -24,6 +24,7 @@ from uhc_roadmap.cli.common import (
 from uhc_roadmap.cli.options import (
     AsOfOption,
     CountryOption,
+    FunderOption,
     JobsOption,
     LangOption,
     NoCacheOption,
@@ -52,6 +53,7 @@ def report(
     paths: PathsArgument = None,
     country: CountryOption = None,
     phase: PhaseOption = None,
+    funder: FunderOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     output_format: Annotated[
@@ -80,7 +82,8 @@ def report(
 ) -> None:
     """Report progress: completion, overdue work, milestones, budget and indicators.
 
-    With --country, one country's roadmap; without it, the portfolio, one row per country.
+    With --country, one country's roadmap (--funder: the part one funder pays for); without
+    it, the portfolio, one row per country.
     """
     from uhc_roadmap.selection import Selection
 
@@ -96,6 +99,8 @@ def report(
     if country is None:
         if phase is not None:
             raise UsageError("--phase needs --country: phases are named per country")
+        if funder is not None:
+            raise UsageError("--funder needs --country: a funder's part is shown per roadmap")
         from uhc_roadmap.bulk import Figures
 
         figures = Figures(reference, lang or "en", window)
@@ -103,7 +108,7 @@ def report(
         found = _portfolio(selection, config, options, figures, sort, reverse, cache, jobs)
         text_lang = lang or "en"
     else:
-        found = _country(selection, config, options, reference, lang, window)
+        found = _country(selection, config, options, reference, lang, window, funder)
         text_lang = found.lang
     formatter = PROGRESS_FORMATS.get(chosen_format)(
         _format_options(text_lang, section, output, color)
@@ -118,8 +123,9 @@ def _country(
     as_of: date | None,
     lang: str | None,
     window: int,
+    funder: str | None,
 ) -> RoadmapProgress:
-    """The progress of one country's roadmap."""
+    """The progress of one country's roadmap, or of one funder's part of it."""
     from uhc_roadmap.progress import compute_progress, report_language
     from uhc_roadmap.selection import select_roadmap
 
@@ -134,7 +140,7 @@ def _country(
             progress=progress,
         )
     roadmap = chosen.roadmap
-    return compute_progress(roadmap, as_of, lang or report_language(roadmap), window)
+    return compute_progress(roadmap, as_of, lang or report_language(roadmap), window, funder)
 
 
 def _portfolio(

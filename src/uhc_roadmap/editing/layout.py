@@ -122,6 +122,7 @@ FLOW: frozenset[Pattern] = frozenset(
         ("activities", "*", "refs"),
         ("activities", "*", "documents", "*"),
         ("indicators", "*", "title"),
+        ("indicators", "*", "unit"),
         ("indicators", "*", "baseline"),
         ("indicators", "*", "target"),
         ("indicators", "*", "values", "*"),
@@ -140,6 +141,10 @@ TEXTS: frozenset[Pattern] = frozenset(
         ("activities", "*", "milestones", "*", "title"),
         ("activities", "*", "documents", "*", "title"),
         ("indicators", "*", "title"),
+        ("indicators", "*", "unit"),
+        ("indicators", "*", "baseline", "value"),
+        ("indicators", "*", "target", "value"),
+        ("indicators", "*", "values", "*", "value"),
         ("region_labels", "*"),
     }
 )

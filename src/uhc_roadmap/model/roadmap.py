@@ -120,8 +120,9 @@ class Activity(Strict):
     )
 
 
-# A measurement is a finite number or a text (qualitative); .nan and .inf measure nothing.
-IndicatorValue = Annotated[StrictFloat, Field(allow_inf_nan=False)] | StrictStr
+# A measurement is a finite number or a Text (qualitative: plain, or one per language);
+# .nan and .inf measure nothing.
+IndicatorValue = Annotated[StrictFloat, Field(allow_inf_nan=False)] | Text
 
 
 class Measurement(Strict):
@@ -142,7 +143,9 @@ class Indicator(Strict):
     axis: Id | None = None
     activity: Id | None = None
     measure: Measure = Field(description="number, percent or qualitative")
-    unit: StrictStr | None = None
+    unit: Text | None = Field(
+        default=None, description="What a number counts, e.g. {fr: sages-femmes, en: midwives}"
+    )
     direction: Direction = "increase"
     baseline: Measurement | None = None
     target: Measurement | None = None

@@ -18,8 +18,9 @@ Public API::
 
     rows = portfolio([progress, ...], sort="completion", descending=True).rows
 
-- ``compute_progress(roadmap, as_of=None, lang=None, window_days=90) -> RoadmapProgress``:
-  ``as_of`` defaults to the roadmap's ``as_of``, else today; ``lang`` to ``report_language``.
+- ``compute_progress(roadmap, as_of=None, lang=None, window_days=90, funder=None)
+  -> RoadmapProgress``: ``as_of`` defaults to the roadmap's ``as_of``, else today; ``lang`` to
+  ``report_language``; ``funder`` limits the figures to the activities that funder pays for.
 - ``portfolio(reports, sort="country", descending=False) -> Portfolio``: one ``PortfolioRow``
   per report, sorted by one of ``PORTFOLIO_COLUMNS`` (missing values always last).
 - ``parse_sort("-completion") -> ("completion", True)``: the ``--sort`` syntax.
@@ -33,6 +34,7 @@ currency; texts are resolved in the report's language.
 """
 
 from uhc_roadmap.progress.compute import compute_progress, report_language
+from uhc_roadmap.progress.funders import FunderError, funder_ids
 from uhc_roadmap.progress.portfolio import (
     PORTFOLIO_COLUMNS,
     SortError,
@@ -44,6 +46,7 @@ from uhc_roadmap.progress.results import (
     NATIONAL,
     ActivityProgress,
     AxisProgress,
+    BudgetCell,
     BudgetFigures,
     BudgetProgress,
     BudgetRow,
@@ -63,11 +66,13 @@ __all__ = [
     "PORTFOLIO_COLUMNS",
     "ActivityProgress",
     "AxisProgress",
+    "BudgetCell",
     "BudgetFigures",
     "BudgetProgress",
     "BudgetRow",
     "Completion",
     "CurrencyTotal",
+    "FunderError",
     "IndicatorProgress",
     "MilestoneDue",
     "PhaseError",
@@ -78,6 +83,7 @@ __all__ = [
     "StatusCounts",
     "choose_phase",
     "compute_progress",
+    "funder_ids",
     "parse_sort",
     "portfolio",
     "portfolio_row",

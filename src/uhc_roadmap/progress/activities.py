@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from uhc_roadmap.model import Activity
-from uhc_roadmap.progress.results import ActivityProgress, Completion, CompletionSource
+from uhc_roadmap.progress.results import (
+    ActivityProgress,
+    BudgetFigures,
+    BudgetRow,
+    Completion,
+    CompletionSource,
+)
 
 FINALISING_COMPLETION = 0.9
 """A finalising activity without ``progress``: the work is done, the sign-off is not (IATI 3)."""
@@ -52,9 +58,10 @@ def late_start_days(activity: Activity, as_of: date) -> int | None:
     return (as_of - activity.planned.start).days
 
 
-def blocked_by(activity: Activity, statuses: Mapping[str, str]) -> tuple[str, ...]:
-    """Dependencies not completed, for open work (unknown ids are a validation error)."""
-    if activity.status in CLOSED:
+def blocked_by(activity: Activity, statuses: Mapping[str, str], as_of: date) -> tuple[str, ...]:
+    """Dependencies not completed, for open work that is due to have started (unknown ids are
+    a validation error). Before its planned start an activity waits by plan, not blocked."""
+    if activity.status in CLOSED or activity.planned.start > as_of:
         return ()
     return tuple(d for d in activity.depends_on if statuses.get(d, "completed") != "completed")
 
@@ -64,12 +71,28 @@ def planned_budget(activity: Activity, currency: str | None) -> float:
     return sum(b.planned for b in activity.budget if b.currency in (None, currency))
 
 
+def by_funder(
+    activity: Activity, currency: str | None, funders: Sequence[str], label: Callable[[str], str]
+) -> tuple[BudgetRow, ...]:
+    """The activity's lines in ``currency`` added up by funder, in the order of ``funders``."""
+    totals: dict[str, BudgetFigures] = {}
+    for line in activity.budget:
+        if line.currency in (None, currency):
+            amount = BudgetFigures(line.planned, line.committed or 0.0, line.spent or 0.0)
+            totals[line.funder] = totals.get(line.funder, BudgetFigures()) + amount
+    order = {funder: i for i, funder in enumerate(funders)}
+    keys = sorted(totals, key=lambda k: (order.get(k, len(order)), k))
+    return tuple(BudgetRow(k, label(k), totals[k]) for k in keys)
+
+
 def activity_progress(
     activity: Activity,
     title: str,
     as_of: date,
     statuses: Mapping[str, str],
     currency: str | None,
+    funders: Sequence[str] = (),
+    label: Callable[[str], str] = str,
 ) -> ActivityProgress:
     done, source = completion(activity, as_of)
     return ActivityProgress(
@@ -86,7 +109,8 @@ def activity_progress(
         milestones_total=len(activity.milestones),
         overdue_days=overdue_days(activity, as_of),
         late_start_days=late_start_days(activity, as_of),
-        blocked_by=blocked_by(activity, statuses),
+        blocked_by=blocked_by(activity, statuses, as_of),
+        by_funder=by_funder(activity, currency, funders, label),
     )
 
 

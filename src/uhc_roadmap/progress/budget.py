@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
 
 from uhc_roadmap.model import Activity, BudgetLine, Roadmap
 from uhc_roadmap.progress.results import (
     NATIONAL,
+    BudgetCell,
     BudgetFigures,
     BudgetProgress,
     BudgetRow,
@@ -104,15 +106,38 @@ def _other_currencies(roadmap: Roadmap) -> tuple[CurrencyTotal, ...]:
     return tuple(CurrencyTotal(c, totals[c], counts[c]) for c in sorted(totals))
 
 
-def total(roadmap: Roadmap) -> BudgetFigures:
+def total(roadmap: Roadmap, through_year: int | None = None) -> BudgetFigures:
+    """The lines of open activities in the roadmap's currency; up to ``through_year`` when
+    given (the budget planned so far)."""
     amount = BudgetFigures()
     for _, line in _open_lines(roadmap):
-        amount += figures(line)
+        if through_year is None or line.year <= through_year:
+            amount += figures(line)
     return amount
 
 
+def cells(roadmap: Roadmap) -> tuple[BudgetCell, ...]:
+    """Open activities' lines by activity, year and funder, in the roadmap's order of
+    activities, then by year and the order of organisations; one cell per currency."""
+    order = {org.id: i for i, org in enumerate(roadmap.organisations)}
+    found: dict[tuple[str, int, str, str | None], BudgetFigures] = {}
+    for activity in roadmap.activities:
+        if activity.status == "cancelled":
+            continue
+        lines = sorted(activity.budget, key=lambda b: (b.year, order.get(b.funder, len(order))))
+        for line in lines:
+            currency = None if in_currency(line, roadmap.currency) else line.currency
+            key = (activity.id, line.year, line.funder, currency)
+            found[key] = found.get(key, BudgetFigures()) + figures(line)
+    return tuple(BudgetCell(*key, amount) for key, amount in found.items())
+
+
 def budget_progress(
-    roadmap: Roadmap, axis_label: Labeller, funder_label: Labeller, region_label: Labeller
+    roadmap: Roadmap,
+    as_of: date,
+    axis_label: Labeller,
+    funder_label: Labeller,
+    region_label: Labeller,
 ) -> BudgetProgress:
     by_axis, by_funder, by_year, by_region = _breakdowns(roadmap)
     axes = [axis.id for axis in roadmap.axes]
@@ -120,6 +145,9 @@ def budget_progress(
     return BudgetProgress(
         currency=roadmap.currency,
         total=total(roadmap),
+        to_date=total(roadmap, as_of.year),
+        through_year=as_of.year,
+        cells=cells(roadmap),
         by_axis=_rows(by_axis, axes, axis_label),
         by_funder=_rows(by_funder, funders, funder_label),
         by_year=_rows(by_year, sorted(by_year), str),

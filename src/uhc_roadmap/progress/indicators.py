@@ -8,12 +8,15 @@ the straight line from baseline to target, read at the reference date.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from uhc_roadmap.model import Indicator, IndicatorPoint, Measurement
+from uhc_roadmap.model import Indicator, IndicatorPoint, Measurement, Text
 from uhc_roadmap.progress.results import IndicatorProgress, IndicatorStatus, Trend, ratio
+
+Resolve = Callable[[Text], str]
+"""A roadmap text in the report's language."""
 
 TOLERANCE = 1e-9
 """Relative slack so that a value exactly on the line is not off track by rounding."""
@@ -27,9 +30,9 @@ class Reading:
     previous: IndicatorPoint | None
 
 
-def number(value: float | str | None) -> float | None:
+def number(value: float | Text | None) -> float | None:
     """A numeric value, or None for text (a mistake on a numeric indicator, flagged elsewhere)."""
-    return None if value is None or isinstance(value, str) else float(value)
+    return None if value is None or isinstance(value, Text) else float(value)
 
 
 def reading(indicator: Indicator, as_of: date, numeric: bool) -> Reading:
@@ -92,10 +95,11 @@ def _date(measurement: Measurement | None) -> date | None:
     return None if measurement is None else measurement.date
 
 
-def indicator_progress(indicator: Indicator, title: str, as_of: date) -> IndicatorProgress:
-    blank = _blank(indicator, title)
+def indicator_progress(indicator: Indicator, as_of: date, text: Resolve) -> IndicatorProgress:
+    """The figures of one indicator at ``as_of``; ``text`` resolves its title, unit and texts."""
+    blank = _blank(indicator, text)
     if indicator.measure == "qualitative":
-        return _qualitative(blank, indicator, as_of)
+        return _qualitative(blank, indicator, as_of, text)
     seen = reading(indicator, as_of, numeric=True)
     baseline, target = _value(indicator.baseline), _value(indicator.target)
     latest = number(seen.latest.value) if seen.latest else None
@@ -116,6 +120,7 @@ def indicator_progress(indicator: Indicator, title: str, as_of: date) -> Indicat
         target_date=_date(indicator.target),
         latest=latest,
         latest_date=seen.latest.date if seen.latest else None,
+        latest_region=seen.latest.region if seen.latest else None,
         previous=previous,
         achievement=done,
         expected=expected,
@@ -137,15 +142,15 @@ def _status(latest: float | None, expected: float | None, direction: str) -> Ind
     return "on_track" if at_least_as_good(latest, expected, direction) else "off_track"
 
 
-def _blank(indicator: Indicator, title: str) -> IndicatorProgress:
+def _blank(indicator: Indicator, text: Resolve) -> IndicatorProgress:
     """The indicator's identity, with no figure yet."""
     return IndicatorProgress(
         id=indicator.id,
-        title=title,
+        title=text(indicator.title),
         axis=indicator.axis,
         activity=indicator.activity,
         measure=indicator.measure,
-        unit=indicator.unit,
+        unit=None if indicator.unit is None else text(indicator.unit),
         direction=indicator.direction,
         key=indicator.key,
         baseline=None,
@@ -154,6 +159,8 @@ def _blank(indicator: Indicator, title: str) -> IndicatorProgress:
         target_date=None,
         latest=None,
         latest_date=None,
+        latest_region=None,
+        latest_region_name=None,
         previous=None,
         achievement=None,
         expected=None,
@@ -163,16 +170,21 @@ def _blank(indicator: Indicator, title: str) -> IndicatorProgress:
     )
 
 
-def _qualitative(blank: IndicatorProgress, indicator: Indicator, as_of: date) -> IndicatorProgress:
+def _qualitative(
+    blank: IndicatorProgress, indicator: Indicator, as_of: date, text: Resolve
+) -> IndicatorProgress:
     """A qualitative indicator shows its latest text; it is never on or off track."""
     latest = reading(indicator, as_of, numeric=False).latest
     if latest is None:
         return replace(blank, status="qualitative")
-    return replace(blank, latest=_text(latest.value), latest_date=latest.date, status="qualitative")
-
-
-def _text(value: float | str) -> str:
-    return value if isinstance(value, str) else f"{value:g}"
+    shown = text(latest.value) if isinstance(latest.value, Text) else f"{latest.value:g}"
+    return replace(
+        blank,
+        latest=shown,
+        latest_date=latest.date,
+        latest_region=latest.region,
+        status="qualitative",
+    )
 
 
 def ordered(indicators: Sequence[IndicatorProgress]) -> tuple[IndicatorProgress, ...]:

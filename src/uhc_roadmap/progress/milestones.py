@@ -35,18 +35,21 @@ def milestones_due(
 ) -> tuple[tuple[MilestoneDue, ...], tuple[MilestoneDue, ...]]:
     """(upcoming, late): pending milestones of open activities, by due date.
 
-    Upcoming: due from the reference date to ``window_days`` after it, both days included.
-    Late: due before the reference date. Milestones of completed or cancelled activities are
-    left out: that work is closed.
+    Upcoming: due from the reference date to ``window_days`` after it, both days included,
+    for work that is going on: a suspended activity's milestones are not coming. Late: due
+    before the reference date. Milestones of completed or cancelled activities are left out:
+    that work is closed.
     """
     found = [
-        _due(activity, milestone, as_of, text)
+        (activity.status, _due(activity, milestone, as_of, text))
         for activity in roadmap.activities
         if activity.status not in CLOSED
         for milestone in activity.milestones
         if pending(milestone, as_of)
     ]
-    found.sort(key=lambda m: (m.due, m.activity))
-    upcoming = tuple(m for m in found if 0 <= m.days <= window_days)
-    late = tuple(m for m in found if m.days < 0)
+    found.sort(key=lambda pair: (pair[1].due, pair[1].activity))
+    upcoming = tuple(
+        m for status, m in found if 0 <= m.days <= window_days and status != "suspended"
+    )
+    late = tuple(m for _, m in found if m.days < 0)
     return upcoming, late

@@ -94,19 +94,38 @@ class CurrencyTotal:
 
 
 @dataclass(frozen=True, slots=True)
+class BudgetCell:
+    """The amounts of one activity for one year and one funder (its lines added up), in
+    ``currency`` (None: the roadmap's)."""
+
+    activity: str
+    year: int
+    funder: str
+    currency: str | None
+    figures: BudgetFigures
+
+
+@dataclass(frozen=True, slots=True)
 class BudgetProgress:
     """Budget of the activities that are not cancelled, in the roadmap's currency.
 
     ``cancelled`` holds the roadmap-currency lines of cancelled activities, left out of every
     other figure; ``other_currencies`` the lines written in another currency, left out too.
+    ``to_date`` adds up the lines of the years up to the reference date's (``through_year``):
+    its execution rate is spending against what was planned so far, where ``total``'s is
+    against the whole phase. ``cells`` are the lines by activity, year and funder (lines in
+    another currency included, each in its own).
     """
 
     currency: str | None
     total: BudgetFigures
+    to_date: BudgetFigures
+    through_year: int
     by_axis: tuple[BudgetRow, ...]
     by_funder: tuple[BudgetRow, ...]
     by_year: tuple[BudgetRow, ...]
     by_region: tuple[BudgetRow, ...]
+    cells: tuple[BudgetCell, ...]
     cancelled: BudgetFigures
     other_currencies: tuple[CurrencyTotal, ...]
 
@@ -183,6 +202,9 @@ class ActivityProgress:
     """Days since the planned start, when the activity is still ``planned``; else None."""
     blocked_by: tuple[str, ...]
     """Ids of the dependencies that are not completed (empty when not blocked)."""
+    by_funder: tuple[BudgetRow, ...] = ()
+    """The activity's lines in the roadmap's currency by funder, in the order of organisations
+    (a cancelled activity's too: this is what the activity itself records)."""
 
     @property
     def overdue(self) -> bool:
@@ -206,6 +228,8 @@ class AxisProgress:
     budget: BudgetFigures
     overdue: int
     blocked: int
+    budget_to_date: BudgetFigures = BudgetFigures()
+    """The axis's lines of the years up to the reference date's (see BudgetProgress)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +249,8 @@ class MilestoneDue:
 class IndicatorProgress:
     """An indicator's baseline → latest → target and whether it is on track.
 
-    Numbers are None for a qualitative indicator (``latest`` then holds the latest text).
+    Numbers are None for a qualitative indicator (``latest`` then holds the latest text, and
+    ``unit`` and ``title`` are in the report's language too).
     ``expected`` is the value of the straight line from baseline to target at the reference
     date; ``elapsed`` the share of the baseline-to-target period gone by then.
     """
@@ -244,6 +269,9 @@ class IndicatorProgress:
     target_date: date | None
     latest: float | str | None
     latest_date: date | None
+    latest_region: str | None
+    """The region code of the latest value, when it was measured in one region only."""
+    latest_region_name: str | None
     previous: float | None
     achievement: float | None
     expected: float | None
@@ -276,6 +304,10 @@ class RoadmapProgress:
     """The look-ahead of ``milestones_upcoming``, in days."""
     budget: BudgetProgress
     indicators: tuple[IndicatorProgress, ...]
+    funder: str | None = None
+    """The funder whose part of the roadmap the figures describe (``--funder``), or None."""
+    funder_name: str | None = None
+    """The funder's name in the report's language."""
 
     @property
     def overdue(self) -> tuple[ActivityProgress, ...]:

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from uhc_roadmap.render import charts, labels
 from uhc_roadmap.render.filters import Filters
-from uhc_roadmap.render.views import ActivityView, DocumentContext
+from uhc_roadmap.render.views import ActivityView, DocumentContext, MilestoneView
 
 
 class DocumentCharts:
@@ -44,19 +44,38 @@ class DocumentCharts:
         }
         used = {a.status for a in ctx.activities}
         legend = [(s, ctx.status_labels[s]) for s in labels.STATUSES if s in used]
+        bars = [bar for group in groups for bar in group.bars]
+        marks = [
+            (kind, self._(label))
+            for kind, label, shown in (
+                ("overdue", labels.LEGEND_OVERDUE, any(b.overdue_until for b in bars)),
+                ("reached", labels.MILESTONE_DONE, any(m.done for b in bars for m in b.milestones)),
+                (
+                    "pending",
+                    labels.MILESTONE_OPEN,
+                    any(not m.done for b in bars for m in b.milestones),
+                ),
+                (
+                    "late",
+                    labels.LEGEND_MILESTONE_LATE,
+                    any(m.late for b in bars for m in b.milestones),
+                ),
+                (
+                    "slip",
+                    labels.LEGEND_SLIP,
+                    any(m.done_on not in (None, m.due) for b in bars for m in b.milestones),
+                ),
+            )
+            if shown
+        ]
         caption = self._caption("timeline", labels.CHART_TIMELINE, labels.CHART_TIMELINE_DESC)
-        return charts.timeline(caption, groups, self._span(), (ctx.as_of, reference), legend)
+        return charts.timeline(caption, groups, self._span(), (ctx.as_of, reference), legend, marks)
 
     def _bar(self, activity: ActivityView) -> charts.TimelineBar:
-        marks = tuple(
-            charts.MilestoneMark(
-                m.due,
-                m.done,
-                f"{m.title.text} ({self._filters.date(m.due, 'medium')}, "
-                f"{self._(labels.MILESTONE_DONE if m.done else labels.MILESTONE_OPEN)})",
-            )
-            for m in activity.milestones
-        )
+        as_of = self._context.as_of
+        closed = activity.status in ("completed", "cancelled")
+        marks = tuple(self._milestone(m, as_of, closed) for m in activity.milestones)
+        days = activity.figures.overdue_days
         return charts.TimelineBar(
             activity.id,
             activity.title.text,
@@ -66,6 +85,30 @@ class DocumentCharts:
             activity.status_label,
             activity.figures.completion,
             marks,
+            overdue_until=as_of if days is not None else None,
+            note=self._(labels.OVERDUE_DAYS) % {"days": days} if days is not None else "",
+        )
+
+    def _milestone(self, m: MilestoneView, as_of: date, closed: bool) -> charts.MilestoneMark:
+        """A milestone as the chart draws it: reached (by the reference date) where it was
+        reached, else at its due date, late when that date has passed and the activity is
+        still open (closed work has nothing left to deliver, as in docs/figures.md)."""
+        reached = m.done_on is not None and m.done_on <= as_of
+        due = self._filters.date(m.due, "medium")
+        if reached and m.done_on is not None and m.done_on != m.due:
+            when = self._(labels.MILESTONE_REACHED_ON) % {
+                "due": due,
+                "date": self._filters.date(m.done_on, "medium"),
+            }
+        else:
+            state = labels.MILESTONE_DONE if reached else labels.MILESTONE_OPEN
+            when = f"{due}, {self._(state)}"
+        return charts.MilestoneMark(
+            m.due,
+            reached,
+            f"{m.title.text} ({when})",
+            m.done_on if reached else None,
+            late=not reached and not closed and m.due < as_of,
         )
 
     def _span(self) -> tuple[date, date]:

@@ -30,6 +30,11 @@ STATUS_COLOURS = {
 }
 PLANNED_FILL = "#b6d7ff"
 SPENT_FILL = "#0a3069"
+LATE = "#a40e26"
+EARLY = "#1a7f37"
+BAR_TINT = "0.22"
+"""The opacity of a bar's planned period; the part done is solid. Legend swatches are drawn the
+same way, so that a colour in the legend is the colour of the bars."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +48,14 @@ class Caption:
 
 @dataclass(frozen=True, slots=True)
 class MilestoneMark:
+    """A milestone: drawn at ``done_on`` when reached (with its slip from ``due``), else at
+    ``due``; ``late`` when not reached by the reference date although due."""
+
     due: date
     done: bool
     label: str
+    done_on: date | None = None
+    late: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,10 @@ class TimelineBar:
     status_label: str
     completion: float | None
     milestones: tuple[MilestoneMark, ...] = ()
+    overdue_until: date | None = None
+    """The reference date, for an activity past its planned end and still open."""
+    note: str = ""
+    """Said after the status in the bar's tooltip (e.g. how many days overdue)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +101,12 @@ def _open(caption: Caption, height: int) -> list[str]:
 
 
 def _text(x: float, y: float, body: str, **attrs: str) -> str:
-    extra = "".join(f' {name.replace("_", "-")}="{escape(v)}"' for name, v in attrs.items())
+    """A text; its ``fill`` is also its ``color``, the colour contrast checkers read."""
+    if "fill" in attrs:
+        attrs["color"] = attrs["fill"]
+    extra = "".join(
+        f' {name.rstrip("_").replace("_", "-")}="{escape(v)}"' for name, v in attrs.items()
+    )
     return f'<text x="{x:.1f}" y="{y:.1f}"{extra}>{escape(body)}</text>'
 
 
@@ -121,23 +140,37 @@ def timeline(
     span: tuple[date, date],
     reference: tuple[date, str],
     legend: Sequence[tuple[str, str]],
+    marks: Sequence[tuple[str, str]] = (),
 ) -> Markup:
-    """Activities as bars over their planned period, filled up to their completion."""
+    """Activities as bars over their planned period, filled up to their completion; overdue
+    work extended in red to the reference date; milestones where they were reached.
+
+    ``legend`` gives (status, label) for the statuses shown, ``marks`` (kind, label) for the
+    other signs: ``overdue``, ``reached``, ``pending``, ``late``, ``slip``.
+    """
     rows = sum(len(g.bars) for g in groups)
-    height = TOP + GROUP * len(groups) + ROW * rows + LEGEND
+    items = [("status", key, label) for key, label in legend]
+    items += [("mark", key, label) for key, label in marks]
+    placed = _legend_layout(items)
+    legend_height = LEGEND + LEGEND_ROW * (max((row for row, _, _ in placed), default=0))
+    height = TOP + GROUP * len(groups) + ROW * rows + legend_height
     scale = _Scale(span[0], span[1], TIMELINE_LABEL, WIDTH - 12)
     parts = _open(caption, height)
-    parts += _years(scale, span, height - LEGEND)
+    parts += _years(scale, span, height - legend_height)
     y = TOP
+    labels = ['<g class="labels">']
     for group in groups:
         parts.append(f'<rect x="0" y="{y}" width="{WIDTH}" height="{GROUP}" fill="{BAND}"/>')
-        parts.append(_text(6, y + 15, _short(group.title, 120), font_weight="bold"))
+        labels.append(_text(6, y + 15, _short(group.title, 120), font_weight="bold", fill=INK))
         y += GROUP
         for bar in group.bars:
             parts += _timeline_bar(scale, bar, y)
+            labels.append(_bar_label(bar, y))
             y += ROW
-    parts += _reference(scale, reference, height - LEGEND)
-    parts += _legend(legend, height - LEGEND + 14)
+    # The labels come last, so that no shape is drawn over them.
+    parts += [*labels, "</g>"]
+    parts += _reference(scale, reference, height - legend_height)
+    parts += _legend(placed, height - legend_height + 14)
     parts.append("</svg>")
     return Markup("\n".join(parts))
 
@@ -160,34 +193,70 @@ def _timeline_bar(scale: _Scale, bar: TimelineBar, y: int) -> list[str]:
     x0, x1 = scale.x(bar.start), scale.x(bar.end)
     width = max(x1 - x0, 2.0)
     done = width * min(max(bar.completion or 0.0, 0.0), 1.0)
-    tip = f"{bar.id} – {bar.title} ({bar.status_label})"
+    tip = f"{bar.id} – {bar.title} ({bar.status_label}{', ' + bar.note if bar.note else ''})"
+    overdue = bar.overdue_until is not None
     parts = [
-        f'<g class="activity status-{escape(bar.status)}"><title>{escape(tip)}</title>',
-        _text(6, y + 13, bar.id, fill=INK),
+        f'<g class="activity status-{escape(bar.status)}{" overdue" if overdue else ""}">'
+        f"<title>{escape(tip)}</title>",
         f'<rect x="{x0:.1f}" y="{y + 4}" width="{width:.1f}" height="10" fill="{colour}" '
-        f'fill-opacity="0.22" stroke="{colour}"/>',
+        f'fill-opacity="{BAR_TINT}" stroke="{colour}"/>',
     ]
     if done > 0:
         parts.append(
             f'<rect x="{x0:.1f}" y="{y + 4}" width="{done:.1f}" height="10" fill="{colour}"/>'
         )
+    if bar.overdue_until is not None:
+        parts.append(_overdue(x0 + width, scale.x(bar.overdue_until), y))
     if bar.status == "cancelled":
         parts.append(
             f'<line x1="{x0:.1f}" y1="{y + 9}" x2="{x0 + width:.1f}" y2="{y + 9}" '
             f'stroke="{colour}" stroke-width="2"/>'
         )
-    parts += [_diamond(scale.x(m.due), y + 9, m) for m in bar.milestones]
+    for mark in bar.milestones:
+        parts += _milestone(scale, mark, y + 9)
     parts.append("</g>")
+    return parts
+
+
+def _bar_label(bar: TimelineBar, y: int) -> str:
+    """An activity's id at the start of its row; red and bold when the activity is overdue."""
+    if bar.overdue_until is not None:
+        return _text(6, y + 13, bar.id, fill=LATE, font_weight="bold", class_="overdue")
+    return _text(6, y + 13, bar.id, fill=INK)
+
+
+def _overdue(x0: float, x1: float, y: float) -> str:
+    """The time past the planned end: a red dashed extension to the reference date."""
+    return (
+        f'<rect class="overdue" x="{x0:.1f}" y="{y + 5}" width="{max(x1 - x0, 3.0):.1f}" '
+        f'height="8" fill="{LATE}" fill-opacity="0.15" stroke="{LATE}" stroke-dasharray="3 2"/>'
+    )
+
+
+def _milestone(scale: _Scale, mark: MilestoneMark, y: float) -> list[str]:
+    """A reached milestone at the day it was reached, joined to its due date by its slip (red
+    when late, green when early); one not reached at its due date, outlined red when late."""
+    parts = []
+    at = mark.done_on if mark.done and mark.done_on is not None else mark.due
+    if mark.done and mark.done_on is not None and mark.done_on != mark.due:
+        due, done = scale.x(mark.due), scale.x(mark.done_on)
+        slip = LATE if mark.done_on > mark.due else EARLY
+        parts.append(
+            f'<g class="slip"><line x1="{due:.1f}" y1="{y}" x2="{done:.1f}" y2="{y}" '
+            f'stroke="{slip}" stroke-width="2"/>'
+            f'<line x1="{due:.1f}" y1="{y - 5}" x2="{due:.1f}" y2="{y + 5}" stroke="{slip}" '
+            f'stroke-width="1.5"/></g>'
+        )
+    parts.append(_diamond(scale.x(at), y, mark))
     return parts
 
 
 def _diamond(x: float, y: float, mark: MilestoneMark) -> str:
     fill = INK if mark.done else "#ffffff"
+    stroke = f'stroke="{LATE}" stroke-width="2"' if mark.late else f'stroke="{INK}"'
     points = f"{x:.1f},{y - 5} {x + 5:.1f},{y} {x:.1f},{y + 5} {x - 5:.1f},{y}"
-    return (
-        f'<polygon class="milestone" points="{points}" fill="{fill}" stroke="{INK}">'
-        f"<title>{escape(mark.label)}</title></polygon>"
-    )
+    title = f"<title>{escape(mark.label)}</title>" if mark.label else ""
+    return f'<polygon class="milestone" points="{points}" fill="{fill}" {stroke}>{title}</polygon>'
 
 
 def _reference(scale: _Scale, reference: tuple[date, str], bottom: int) -> list[str]:
@@ -209,16 +278,56 @@ def _reference(scale: _Scale, reference: tuple[date, str], bottom: int) -> list[
     ]
 
 
-def _legend(items: Sequence[tuple[str, str]], y: float) -> list[str]:
+LEGEND_ROW = 18
+LegendItem = tuple[str, str, str]
+"""(what, key, label): what is ``status`` (key a status) or ``mark`` (key a sign's kind)."""
+
+
+def _legend_layout(items: Sequence[LegendItem]) -> list[tuple[int, float, LegendItem]]:
+    """Each item with its row and x, wrapping to a new row where the width runs out."""
+    placed: list[tuple[int, float, LegendItem]] = []
+    row, x = 0, 6.0
+    for item in items:
+        advance = 30 + 6.5 * len(item[2])
+        if x > 6.0 and x + advance > WIDTH:
+            row, x = row + 1, 6.0
+        placed.append((row, x, item))
+        x += advance
+    return placed
+
+
+def _legend(placed: Sequence[tuple[int, float, LegendItem]], y: float) -> list[str]:
     parts = ['<g class="legend">']
-    x = 6.0
-    for status, label in items:
-        colour = STATUS_COLOURS.get(status, MUTED)
-        parts.append(f'<rect x="{x:.1f}" y="{y - 9}" width="12" height="10" fill="{colour}"/>')
-        parts.append(_text(x + 16, y, label))
-        x += 30 + 6.5 * len(label)
+    for row, x, (what, key, label) in placed:
+        line = y + row * LEGEND_ROW
+        swatch = _status_swatch(key, x, line) if what == "status" else _sign(key, x, line)
+        parts += [swatch, _text(x + 16, line, label)]
     parts.append("</g>")
     return parts
+
+
+def _status_swatch(status: str, x: float, y: float) -> str:
+    """A status drawn as its bars are: the planned period tinted, the part done solid."""
+    colour = STATUS_COLOURS.get(status, MUTED)
+    return (
+        f'<rect class="swatch" x="{x:.1f}" y="{y - 9}" width="12" height="10" fill="{colour}" '
+        f'fill-opacity="{BAR_TINT}" stroke="{colour}"/>'
+        f'<rect x="{x:.1f}" y="{y - 9}" width="6" height="10" fill="{colour}"/>'
+    )
+
+
+def _sign(kind: str, x: float, y: float) -> str:
+    """The legend's sample of one of the timeline's signs."""
+    if kind == "overdue":
+        return _overdue(x, x + 12, y - 13)
+    if kind == "slip":
+        return (
+            f'<line x1="{x:.1f}" y1="{y - 4}" x2="{x + 12:.1f}" y2="{y - 4}" stroke="{LATE}" '
+            f'stroke-width="2"/><line x1="{x:.1f}" y1="{y - 9}" x2="{x:.1f}" y2="{y + 1}" '
+            f'stroke="{LATE}" stroke-width="1.5"/>'
+        )
+    mark = MilestoneMark(date.min, kind == "reached", "", late=kind == "late")
+    return _diamond(x + 6, y - 4, mark)
 
 
 BAR_LABEL = 330

@@ -13,24 +13,31 @@ from typing import Any
 
 from uhc_roadmap import __version__
 from uhc_roadmap.countries import country_name, subdivision_name
+from uhc_roadmap.i18n.languages import language
 from uhc_roadmap.model import Activity, Axis, Indicator, Milestone, Organisation, Roadmap, Text
 from uhc_roadmap.progress import (
     ActivityProgress,
     AxisProgress,
+    BudgetCell,
+    BudgetFigures,
     IndicatorProgress,
     MilestoneDue,
     RoadmapProgress,
 )
+from uhc_roadmap.progress.funders import funded_by
 from uhc_roadmap.render import labels
 from uhc_roadmap.render.text import UserText, localise
 from uhc_roadmap.render.views import (
+    ActivityBudgetView,
     ActivityView,
     AxisView,
+    BudgetCellView,
     BudgetLineView,
     BudgetRowView,
     DocumentContext,
     DocumentView,
     DueView,
+    FundingView,
     IndicatorView,
     MeasurementView,
     MilestoneView,
@@ -57,15 +64,16 @@ class _Builder:
         return None if value is None else self.text(value)
 
     def region(self, code: str) -> UserText:
-        """A region by name; a region group as its regions' names followed by its id.
+        """A region by name; a region group as its regions' names (its id is a code, not a
+        name a reader knows, so it is not shown).
 
         A group's members are named as regions, never expanded as groups: with rule R005 off,
         a group may list itself, and expanding it would never end.
         """
         members = self.roadmap.region_groups.get(code)
         if members is not None:
-            names = ", ".join(self._subdivision(m).text for m in members)
-            return UserText(f"{names} ({code})")
+            separator = language(self.lang).list_separator
+            return UserText(separator.join(self._subdivision(m).text for m in members))
         return self._subdivision(code)
 
     def _subdivision(self, code: str) -> UserText:
@@ -74,22 +82,32 @@ class _Builder:
             return self.text(label)
         return UserText(subdivision_name(code, self.lang))
 
-    def organisations(self) -> dict[str, OrganisationView]:
+    def organisations(self, money: Mapping[str, BudgetFigures]) -> dict[str, OrganisationView]:
+        """Every organisation with its roles; ``money``: each funder's figures by id."""
         leads: dict[str, list[str]] = {}
         partners: dict[str, list[str]] = {}
-        funders = {line.funder for a in self.roadmap.activities for line in a.budget}
+        funded: dict[str, list[str]] = {}
         for activity in self.roadmap.activities:
             if activity.lead:
                 leads.setdefault(activity.lead, []).append(activity.id)
             for partner in activity.partners:
                 partners.setdefault(partner, []).append(activity.id)
+            for funder in dict.fromkeys(line.funder for line in activity.budget):
+                funded.setdefault(funder, []).append(activity.id)
         return {
-            o.id: self.organisation(o, leads.get(o.id, []), partners.get(o.id, []), o.id in funders)
+            o.id: self.organisation(
+                o, leads.get(o.id, []), partners.get(o.id, []), funded.get(o.id, []), money
+            )
             for o in self.roadmap.organisations
         }
 
     def organisation(
-        self, org: Organisation, leads: list[str], partner_in: list[str], funds: bool
+        self,
+        org: Organisation,
+        leads: list[str],
+        partner_in: list[str],
+        funded: list[str],
+        money: Mapping[str, BudgetFigures],
     ) -> OrganisationView:
         type_label = self.gettext(labels.ORGANISATION_TYPES[org.type])
         return OrganisationView(
@@ -99,7 +117,9 @@ class _Builder:
             type_label,
             tuple(leads),
             tuple(partner_in),
-            funds,
+            bool(funded),
+            tuple(funded),
+            money.get(org.id),
         )
 
     def activity(
@@ -126,6 +146,13 @@ class _Builder:
             refs=tuple(UserText(r) for r in activity.refs),
             documents=tuple(DocumentView(self.text(d.title), d.url) for d in activity.documents),
             figures=figures,
+            funding=tuple(
+                FundingView(orgs.get(row.key) or _unknown_org(row.key), row.figures)
+                for row in figures.by_funder
+            ),
+            open_end_label=self.gettext(
+                labels.SUSPENDED if activity.status == "suspended" else labels.ONGOING
+            ),
         )
 
     def milestone(self, milestone: Milestone) -> MilestoneView:
@@ -151,19 +178,32 @@ class _Builder:
             subject_id=subject_id,
             axis=axis,
             measure=indicator.measure,
-            unit=UserText(indicator.unit) if indicator.unit else None,
+            unit=self.maybe(indicator.unit),
             direction=indicator.direction,
             direction_label=self.gettext(labels.DIRECTIONS[indicator.direction]),
             key=indicator.key,
             values=tuple(self.measurement(p) for p in indicator.values),
-            latest_text=UserText(figures.latest) if isinstance(figures.latest, str) else None,
+            latest_text=self._latest_text(indicator, figures),
             status_label=self.gettext(labels.INDICATOR_STATUSES[figures.status]),
             trend_label=self.gettext(labels.TRENDS[figures.trend]) if figures.trend else None,
             figures=figures,
+            latest_region=self.region(figures.latest_region) if figures.latest_region else None,
         )
 
+    def _latest_text(self, indicator: Indicator, figures: IndicatorProgress) -> UserText | None:
+        """The latest value of a qualitative indicator, its fallback language marked."""
+        if not isinstance(figures.latest, str):
+            return None
+        found = [
+            p.value
+            for p in indicator.values
+            if (p.date, p.region) == (figures.latest_date, figures.latest_region)
+            and isinstance(p.value, Text)
+        ]
+        return self.text(found[-1]) if found else UserText(figures.latest)
+
     def measurement(self, point: Any) -> MeasurementView:
-        value = point.value if isinstance(point.value, float) else UserText(str(point.value))
+        value = point.value if isinstance(point.value, float) else self.text(point.value)
         region = self.region(point.region) if point.region else None
         source = UserText(point.source) if point.source else None
         return MeasurementView(point.date, value, region, source)
@@ -220,8 +260,10 @@ def build_context(
     gettext: Gettext,
 ) -> DocumentContext:
     """The view-model of one document: ``progress`` must be computed for ``roadmap``."""
+    if progress.funder is not None:
+        roadmap = funded_by(roadmap, progress.funder)
     b = _Builder(roadmap, lang, gettext)
-    orgs = b.organisations()
+    orgs = b.organisations({row.key: row.figures for row in progress.budget.by_funder})
     by_id = {a.id: a for a in progress.activities}
     activities = tuple(b.activity(a, by_id[a.id], orgs) for a in roadmap.activities)
     views = {a.id: a for a in activities}
@@ -249,9 +291,25 @@ def build_context(
         budget_by_funder=_rows(progress.budget.by_funder, {k: o.name for k, o in orgs.items()}),
         budget_by_year=_rows(progress.budget.by_year, {}),
         budget_by_axis=_rows(progress.budget.by_axis, {a.id: a.title for a in axes}),
+        budget_by_activity=_by_activity(progress.budget.cells, views, orgs),
         status_labels={code: gettext(label) for code, label in labels.STATUSES.items()},
         figures=progress,
+        funder=orgs.get(progress.funder) if progress.funder else None,
     )
+
+
+def _by_activity(
+    cells: tuple[BudgetCell, ...],
+    views: Mapping[str, ActivityView],
+    orgs: Mapping[str, OrganisationView],
+) -> tuple[ActivityBudgetView, ...]:
+    """The budget cells grouped by activity, in the order the core gives them."""
+    grouped: dict[str, list[BudgetCellView]] = {}
+    for cell in cells:
+        funder = orgs.get(cell.funder) or _unknown_org(cell.funder)
+        view = BudgetCellView(cell.year, funder, cell.currency, cell.figures)
+        grouped.setdefault(cell.activity, []).append(view)
+    return tuple(ActivityBudgetView(views[key], tuple(rows)) for key, rows in grouped.items())
 
 
 def _indicators(

@@ -47,6 +47,8 @@ class RenderOptions:
     as_of: date | None = None
     template_dir: Path | None = None
     budget: RenderBudget = field(default_factory=RenderBudget)
+    funder: str | None = None
+    """Only the activities this organisation funds (``--funder``)."""
 
 
 def render(roadmap: Roadmap, options: RenderOptions) -> str:
@@ -59,7 +61,9 @@ def render(roadmap: Roadmap, options: RenderOptions) -> str:
 
 def _variables(roadmap: Roadmap, options: RenderOptions) -> dict[str, object]:
     gettext = translations(options.lang).gettext
-    progress = compute_progress(roadmap, as_of=options.as_of, lang=options.lang)
+    progress = compute_progress(
+        roadmap, as_of=options.as_of, lang=options.lang, funder=options.funder
+    )
     context = build_context(roadmap, progress, options.lang, options.output_format, gettext)
     charts = DocumentCharts(context, gettext, Filters(options.lang, roadmap.currency))
     return context.variables() | {"charts": charts}

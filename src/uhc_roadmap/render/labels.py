@@ -49,8 +49,9 @@ STATUSES = {
 }
 CHART_TIMELINE = N_("Timeline of activities")
 CHART_TIMELINE_DESC = N_(
-    "Planned period of each activity by axis, coloured by status, with its milestones; "
-    "the vertical line marks the reference date."
+    "Planned period of each activity by axis, coloured by status and filled up to its "
+    "completion, extended in red when overdue; milestones where they were reached, joined to "
+    "their due date when reached late or early; the vertical line marks the reference date."
 )
 CHART_AXES = N_("Completion by axis")
 CHART_AXES_DESC = N_("Share of each axis's activities completed, cancelled work left out.")
@@ -61,3 +62,10 @@ PLANNED = N_("Planned")
 SPENT = N_("Spent")
 MILESTONE_DONE = N_("milestone reached")
 MILESTONE_OPEN = N_("milestone not reached")
+ONGOING = N_("ongoing")
+SUSPENDED = N_("suspended")
+LEGEND_OVERDUE = N_("overdue")
+LEGEND_MILESTONE_LATE = N_("milestone late")
+LEGEND_SLIP = N_("reached late: the slip from the due date")
+OVERDUE_DAYS = N_("%(days)s days overdue")
+MILESTONE_REACHED_ON = N_("due %(due)s, reached %(date)s")

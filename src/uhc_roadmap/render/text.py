@@ -46,8 +46,12 @@ class UserText:
 
 
 def localise(text: Text, lang: str, default_lang: str) -> UserText:
-    """``text`` in ``lang``, else in the roadmap's default language (marked as a fallback)."""
+    """``text`` in ``lang``, else in the roadmap's default language (marked as a fallback).
+
+    A text without letters (``%``, ``‰``, ``m²``'s digits aside) reads the same in every
+    language: it is never marked as a fallback (Q001 does not ask to translate it either)."""
     value, fell_back = text.get(lang, default_lang)
+    fell_back = fell_back and any(char.isalpha() for char in value)
     return UserText(value, _language_of(text, lang, default_lang, fell_back), fell_back)
 
 

@@ -32,6 +32,10 @@ class OrganisationView:
     leads: tuple[str, ...]
     partner_in: tuple[str, ...]
     funds: bool
+    funded: tuple[str, ...] = ()
+    """Ids of the activities it funds (a budget line names it)."""
+    funding: BudgetFigures | None = None
+    """Its money over the roadmap (``budget_by_funder``'s row), cancelled work left out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,14 @@ class BudgetLineView:
     committed: float | None
     spent: float | None
     currency: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FundingView:
+    """What one funder puts into one activity, in the roadmap's currency."""
+
+    funder: OrganisationView
+    figures: BudgetFigures
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +95,10 @@ class ActivityView:
     refs: tuple[UserText, ...]
     documents: tuple[DocumentView, ...]
     figures: ActivityProgress
+    funding: tuple[FundingView, ...] = ()
+    """Its funders with their planned, committed and spent amounts (roadmap currency)."""
+    open_end_label: str = ""
+    """What stands for the actual end while there is none: "ongoing", or "suspended"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +127,8 @@ class IndicatorView:
     status_label: str
     trend_label: str | None
     figures: IndicatorProgress
+    latest_region: UserText | None = None
+    """The region the latest value was measured in, when not national."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +164,25 @@ class BudgetRowView:
     key: str
     label: UserText
     figures: BudgetFigures
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetCellView:
+    """An activity's lines for one year and one funder, added up; ``currency`` is None in the
+    roadmap's currency."""
+
+    year: int
+    funder: OrganisationView
+    currency: str | None
+    figures: BudgetFigures
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityBudgetView:
+    """One activity's rows of the budget table by activity, year and funder."""
+
+    activity: ActivityView
+    cells: tuple[BudgetCellView, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +222,11 @@ class DocumentContext:
     budget_by_funder: tuple[BudgetRowView, ...]
     budget_by_year: tuple[BudgetRowView, ...]
     budget_by_axis: tuple[BudgetRowView, ...]
+    budget_by_activity: tuple[ActivityBudgetView, ...]
     status_labels: Mapping[str, str]
     figures: RoadmapProgress
+    funder: OrganisationView | None
+    """The funder whose part of the roadmap the document shows (``--funder``), or None."""
 
     def variables(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}

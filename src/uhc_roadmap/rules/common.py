@@ -13,7 +13,7 @@ from datetime import date
 from pydantic import Field
 
 from uhc_roadmap.loading.sourcemap import DocPath
-from uhc_roadmap.model import Activity, BudgetLine, Indicator
+from uhc_roadmap.model import Activity, BudgetLine, Indicator, Text
 from uhc_roadmap.rules.base import Finding, RuleOptions
 from uhc_roadmap.rules.context import RuleContext
 from uhc_roadmap.suggest import did_you_mean
@@ -82,7 +82,7 @@ def missing_actual(
             yield (*path, "actual"), activity
 
 
-def measured_values(ctx: RuleContext) -> Iterator[tuple[DocPath, Indicator, str, float | str]]:
+def measured_values(ctx: RuleContext) -> Iterator[tuple[DocPath, Indicator, str, float | Text]]:
     """Every indicator's baseline, target and values, with their paths and the words a message
     names them by ("baseline", "the value of 2020-12-31")."""
     for path, indicator in indicators(ctx):
@@ -100,7 +100,7 @@ def numeric_ends(indicator: Indicator) -> tuple[float, float] | None:
     baseline, target = indicator.baseline, indicator.target
     if indicator.measure == "qualitative" or baseline is None or target is None:
         return None
-    if isinstance(baseline.value, str) or isinstance(target.value, str):
+    if isinstance(baseline.value, Text) or isinstance(target.value, Text):
         return None
     return baseline.value, target.value
 

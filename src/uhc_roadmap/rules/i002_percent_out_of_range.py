@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.model import Text
 from uhc_roadmap.rules.base import Finding, Rule
 from uhc_roadmap.rules.common import measured_values
 from uhc_roadmap.rules.context import RuleContext
@@ -30,7 +31,7 @@ class I002(Rule, name="percent-out-of-range", severity=Severity.ERROR):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, indicator, what, value in measured_values(ctx):
-            if indicator.measure != "percent" or isinstance(value, str) or 0 <= value <= 100:
+            if indicator.measure != "percent" or isinstance(value, Text) or 0 <= value <= 100:
                 continue
             yield Finding(
                 path,

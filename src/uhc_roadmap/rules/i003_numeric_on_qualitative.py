@@ -31,7 +31,7 @@ class I003(Rule, name="numeric-on-qualitative", severity=Severity.WARNING):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, indicator, what, value in measured_values(ctx):
-            if indicator.measure == "qualitative" and not isinstance(value, str):
+            if indicator.measure == "qualitative" and isinstance(value, float):
                 yield Finding(
                     path,
                     f"{what} is the number {value:g} on a qualitative indicator",

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.model import Text
 from uhc_roadmap.rules.base import Finding, Rule
 from uhc_roadmap.rules.common import measured_values
 from uhc_roadmap.rules.context import RuleContext
@@ -33,9 +34,10 @@ class I005(Rule, name="text-value-on-numeric", severity=Severity.ERROR):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, indicator, what, value in measured_values(ctx):
-            if indicator.measure != "qualitative" and isinstance(value, str):
+            if indicator.measure != "qualitative" and isinstance(value, Text):
+                shown = value.get(ctx.roadmap.default_language, ctx.roadmap.default_language)[0]
                 yield Finding(
                     path,
-                    f'{what} is the text "{value}" on a {indicator.measure} indicator',
+                    f'{what} is the text "{shown}" on a {indicator.measure} indicator',
                     "write a bare number without quotes; the unit goes in `unit`",
                 )

@@ -282,8 +282,11 @@ def test_results_from_the_roadmaps_indicators() -> None:
     assert qualitative.xpath("period/actual/@value") == []
     assert qualitative.xpath("period/actual/comment/narrative/text()") == [
         "Projet soumis au ministère",
+        "Draft submitted to the ministry",
         "Consultation des partenaires sociaux en cours",
+        "Consultation of the social partners under way",
     ]
+    assert qualitative.xpath("period/actual/comment/narrative/@xml:lang") == ["fr", "en"] * 2
 
 
 def test_indicator_value_region_and_source() -> None:

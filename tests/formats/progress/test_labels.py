@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import io
+from dataclasses import replace
 from functools import cache
 
 import pytest
@@ -12,6 +13,7 @@ from babel.messages.pofile import read_po
 from tests.conftest import ROOT
 from uhc_roadmap.formats.progress.labels import Labels
 from uhc_roadmap.i18n import LANGUAGES, SOURCE_LANGUAGE, catalog_files
+from uhc_roadmap.progress import IndicatorProgress
 
 PACKAGE = ROOT / "src" / "uhc_roadmap" / "formats" / "progress"
 CALLS = {"L", "labels", "gettext", "_"}
@@ -72,3 +74,51 @@ def test_french_plurals_follow_the_count() -> None:
     assert labels.days(1) == "1 jour"
     assert labels.days(2) == "2 jours"
     assert Labels("en").days(1) == "1 day"
+
+
+@pytest.mark.parametrize(
+    ("values", "shown"),
+    [
+        ((7.2, 7.9, 10.0), ["7,2", "7,9", "10,0"]),
+        ((0.0, 9.0, 12.0), ["0", "9", "12"]),
+        ((15.1, 17.25, 24.0), ["15,10", "17,25", "24,00"]),
+        ((3800.0, None, 2200.0), ["3\u202f800", "–", "2\u202f200"]),
+    ],
+)
+def test_values_side_by_side_share_their_decimals(
+    values: tuple[float | None, ...], shown: list[str]
+) -> None:
+    """Issue 17, item 16: the terminal report read `7,20 -> 7,90 -> 10`."""
+    indicator = replace(_NUMBER, baseline=values[0], latest=values[1], target=values[2])
+    assert Labels("fr").measured_all(list(values), indicator) == shown
+
+
+def test_percent_values_keep_their_sign_with_the_shared_decimals() -> None:
+    indicator = replace(_NUMBER, measure="percent")
+    assert Labels("en").measured_all([50.7, 45.2, 30.0], indicator) == ["50.7%", "45.2%", "30.0%"]
+
+
+_NUMBER = IndicatorProgress(
+    id="I",
+    title="t",
+    axis="A",
+    activity=None,
+    measure="number",
+    unit=None,
+    direction="increase",
+    key=False,
+    baseline=None,
+    baseline_date=None,
+    target=None,
+    target_date=None,
+    latest=None,
+    latest_date=None,
+    latest_region=None,
+    latest_region_name=None,
+    previous=None,
+    achievement=None,
+    expected=None,
+    elapsed=None,
+    status="no_data",
+    trend=None,
+)

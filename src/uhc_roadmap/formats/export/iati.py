@@ -698,8 +698,8 @@ def _results(ctx: _Context, activity: Activity) -> Iterator[ET.Element]:
         yield result
 
 
-def value_text(value: float | str) -> str:
-    return value if isinstance(value, str) else decimal_text(amount(value))
+def value_text(value: float) -> str:
+    return decimal_text(amount(value))
 
 
 def indicator_element(ctx: _Context, indicator: Indicator) -> ET.Element:
@@ -710,7 +710,7 @@ def indicator_element(ctx: _Context, indicator: Indicator) -> ET.Element:
         element.set("ascending", "true" if indicator.direction == "increase" else "false")
     element.append(_narratives("title", indicator.title, ctx))
     if indicator.unit is not None:
-        element.append(_plain("description", indicator.unit, ctx))
+        element.append(_narratives("description", indicator.unit, ctx))
     if indicator.baseline is not None:
         baseline = ET.SubElement(element, "baseline")
         day = indicator.baseline.date
@@ -722,22 +722,28 @@ def indicator_element(ctx: _Context, indicator: Indicator) -> ET.Element:
 
 def _measured(
     element: ET.Element,
-    value: float | str,
+    value: float | Text,
     qualitative: bool,
     ctx: _Context,
     comment: Iterable[str] = (),
     region: str | None = None,
 ) -> None:
-    """A value as ``@value``; for a qualitative indicator in the comment (IATI 8.8.3 ...)."""
-    notes = [*comment]
-    if qualitative:
-        notes.insert(0, value_text(value))
+    """A value as ``@value``; a qualitative one (a text, in each of its languages) in the
+    comment (IATI 8.8.3 ...), the sources after it."""
+    notes = "".join(f"; {note}" for note in comment)
+    if isinstance(value, Text) or qualitative:
+        text = value if isinstance(value, Text) else Text.of(value_text(value))
+        comment_ = ET.Element("comment")
+        for lang, words in narratives(text, ctx.roadmap):
+            _text(comment_, "narrative", words + notes, **{XML_LANG: lang})
+        said: ET.Element | None = comment_
     else:
         element.set("value", value_text(value))
+        said = _plain("comment", notes.removeprefix("; "), ctx) if notes else None
     if region is not None:
         ET.SubElement(element, "dimension", name="region", value=region)
-    if notes:
-        element.append(_plain("comment", "; ".join(notes), ctx))
+    if said is not None:
+        element.append(said)
 
 
 def _period(start: date, end: date) -> ET.Element:

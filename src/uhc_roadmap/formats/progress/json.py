@@ -114,10 +114,21 @@ def budget(b: BudgetProgress) -> Json:
     return {
         "currency": b.currency,
         "total": figures(b.total),
+        "to_date": {"through_year": b.through_year, **figures(b.to_date)},
         "by_axis": rows(b.by_axis),
         "by_funder": rows(b.by_funder),
         "by_year": rows(b.by_year),
         "by_region": rows(b.by_region),
+        "by_activity": [
+            {
+                "activity": c.activity,
+                "year": c.year,
+                "funder": c.funder,
+                "currency": c.currency or b.currency,
+                **figures(c.figures),
+            }
+            for c in b.cells
+        ],
         "cancelled": figures(b.cancelled),
         "other_currencies": [
             {"currency": o.currency, "lines": o.lines, **figures(o.figures)}
@@ -141,7 +152,12 @@ def indicator(i: IndicatorProgress) -> Json:
         "direction": i.direction,
         "key": i.key,
         "baseline": {"value": value(i.baseline), "date": day(i.baseline_date)},
-        "latest": {"value": value(i.latest), "date": day(i.latest_date)},
+        "latest": {
+            "value": value(i.latest),
+            "date": day(i.latest_date),
+            "region": i.latest_region,
+            "region_name": i.latest_region_name,
+        },
         "target": {"value": value(i.target), "date": day(i.target_date)},
         "previous": value(i.previous),
         "achievement": share(i.achievement),
@@ -176,6 +192,7 @@ def roadmap(p: RoadmapProgress) -> Json:
         "indicators": [indicator(i) for i in p.indicators],
         "indicators_on_track": p.indicators_on_track,
         "indicators_assessed": p.indicators_assessed,
+        "funder": p.funder,
     }
 
 

@@ -41,6 +41,8 @@ class MarkdownFormat(ProgressFormat):
     def _sections(self, p: RoadmapProgress) -> Iterator[str]:
         L = self.labels
         yield f"# {md(p.country_name)} — {md(p.title)}"
+        if p.funder_name:
+            yield f"**{L('Funder: %(name)s (its activities and budget lines only)') % {'name': md(p.funder_name)}}**"
         yield self._summary(p)
         yield f"## {L('Axes')}\n\n{self._axes(p)}"
         yield self._activities(L("Overdue activities"), p.overdue, self._overdue)
@@ -137,7 +139,7 @@ class MarkdownFormat(ProgressFormat):
             ]
             for label, f in found
         ]
-        notes = list(self._budget_notes(b))
+        notes = [self.labels.to_date(b), *self._budget_notes(b)]
         return f"{heading}\n\n{table(header, rows, right=(1, 2, 3, 4))}" + "".join(
             f"\n\n{n}" for n in notes
         )
@@ -172,16 +174,15 @@ class MarkdownFormat(ProgressFormat):
         L = self.labels
         title = f"**{md(i.title)}**" if i.key else md(i.title)
         status = L.indicator_status(i) + (f" ({L.trend(i)})" if i.trend else "")
+        where = f", {md(i.latest_region_name)}" if i.latest_region_name else ""
         if i.status == "qualitative" and i.latest is not None:
-            status += f": {md(L.value(i.latest))} ({L.day(i.latest_date)})"
-        return [
-            title,
-            L.measured(i.baseline, i),
-            L.measured(i.latest, i) if i.status != "qualitative" else "–",
-            L.measured(i.target, i),
-            L.share(i.achievement),
-            status,
-        ]
+            status += f": {md(L.value(i.latest))} ({L.day(i.latest_date)}{where})"
+        baseline, latest, target = L.measured_all([i.baseline, i.latest, i.target], i)
+        if i.status == "qualitative":
+            latest = "–"
+        elif i.latest is not None and where:
+            latest += f" ({md(i.latest_region_name or '')})"
+        return [title, baseline, latest, target, L.share(i.achievement), status]
 
     def portfolio(self, portfolio: Portfolio) -> str:
         L = self.labels

@@ -128,6 +128,11 @@ class TableFormat(ProgressFormat):
             f"{p.country_name} ({p.country}) · {p.title}",
             style="bold" if self.options.color else "",
         )
+        if p.funder_name:
+            yield Text(
+                L("Funder: %(name)s (its activities and budget lines only)")
+                % {"name": p.funder_name}
+            )
         phase = f"{L('Phase')} {p.phase} ({L.day(p.phase_start)} – {L.day(p.phase_end)})"
         when = f"{L('Reference date')} {L.day(p.as_of)}"
         yield Text(_wrap(phase, [when], self.options.width, " ·"))
@@ -250,6 +255,8 @@ class TableFormat(ProgressFormat):
                 L.share(figures.execution_rate),
             )
         yield table
+        first, *words = L.to_date(budget).split(" ")
+        yield Text(_wrap(first, words, self.options.width, separator=""))
         yield from self._budget_notes(budget)
 
     def _budget_notes(self, budget: BudgetProgress) -> Iterator[RenderableType]:
@@ -296,9 +303,12 @@ class TableFormat(ProgressFormat):
         if i.status == "qualitative":
             if i.latest is None:
                 return Text(L("no data"))
-            return Text(f"{L.value(i.latest)} ({L.day(i.latest_date)})")
+            where = f", {i.latest_region_name}" if i.latest_region_name else ""
+            return Text(f"{L.value(i.latest)} ({L.day(i.latest_date)}{where})")
         arrow = " → " if self.options.terminal else " -> "
-        values = [L.measured(v, i) for v in (i.baseline, i.latest, i.target)]
+        values = L.measured_all([i.baseline, i.latest, i.target], i)
+        if i.latest_region_name and i.latest is not None:
+            values[1] += f" ({i.latest_region_name})"
         line = Text(arrow.join(values) + f" {L('by')} {L.day(i.target_date)}")
         if i.achievement is not None:
             line.append(" · " + L("%(share)s achieved") % {"share": L.share(i.achievement)})
@@ -350,6 +360,7 @@ def _wrap(first: str, parts: Sequence[str], width: int, separator: str = ",") ->
     """``first`` then the parts, broken between parts and never inside one.
 
     A comma stays at the end of a broken line, as in prose; a middle dot is dropped there.
+    With an empty ``separator`` the parts are words, joined by a space.
     """
     lines = [first]
     for part in parts:
