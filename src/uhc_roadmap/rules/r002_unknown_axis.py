@@ -25,7 +25,7 @@ class R002(Rule, name="unknown-axis", severity=Severity.ERROR):
     """
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        yield from unknown_references(_axis_references(ctx), "axis", ctx.axis_ids)
+        yield from unknown_references(_axis_references(ctx), "axis", ctx.defined("axes"))
 
 
 def _axis_references(ctx: RuleContext) -> Iterator[tuple[DocPath, str | None]]:

@@ -28,7 +28,7 @@ class R003(Rule, name="unknown-organisation", severity=Severity.ERROR):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         references = _organisation_references(ctx)
-        yield from unknown_references(references, "organisation", ctx.organisation_ids)
+        yield from unknown_references(references, "organisation", ctx.defined("organisations"))
 
 
 def _organisation_references(ctx: RuleContext) -> Iterator[tuple[DocPath, str | None]]:
