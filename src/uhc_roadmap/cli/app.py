@@ -14,6 +14,7 @@ from uhc_roadmap.cli.cache import cache
 from uhc_roadmap.cli.common import ExitCode, print_diagnostics
 from uhc_roadmap.cli.diff import diff
 from uhc_roadmap.cli.new import new
+from uhc_roadmap.cli.regions import regions
 from uhc_roadmap.cli.render import render
 from uhc_roadmap.cli.report import report
 from uhc_roadmap.cli.rules import rules
@@ -61,6 +62,7 @@ app.command()(render)
 app.command()(diff)
 app.command()(new)
 app.command()(rules)
+app.command()(regions)
 app.command()(schema)
 
 

@@ -503,8 +503,7 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
             )
         context = f" {exc.context}" if exc.context else ""
         hint = _TAB_HINT if _char_at(text, pos) == "\t" else _hint_for(problem)
-        if _long_key(text, pos):
-            hint = _LONG_KEY_HINT
+        hint = _LONG_KEY_HINT if _long_key(text, pos) else _quotes_hint(text, pos) or hint
         return _finding("Y001", file, pos, f"invalid YAML: {visible(problem)}{context}", hint)
     if isinstance(exc, yaml.reader.ReaderError):
         line, col = text_position(text, min(exc.position, len(text)))
@@ -517,6 +516,48 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
             f'remove it; inside double quotes it can be written as the escape "{visible(char)}"',
         )
     return _finding("Y001", file, (1, 1), f"invalid YAML: {visible(str(exc))}", "")
+
+
+# Word's quotes, which YAML keeps as text: “…” ‘…’ „…“ (straight quotes replace them), and
+# French guillemets «…», which belong to the text (straight quotes go around them).
+_TYPOGRAPHIC = re.compile(r"([“„‘])(.*?)([”“’])|(«.*?»)")
+# A text in single quotes cut short by an apostrophe: 'Appui à l'Agence'. The apostrophe is a
+# quote followed by a letter; the real closing quote is followed by the end of the value.
+_APOSTROPHE = re.compile(
+    r"(?:^|(?<=[\s\[{,]))'((?:[^'\n]|'(?=[^\W\d_]))*?'(?=[^\W\d_])(?:[^'\n]|'(?=[^\W\d_]))*)'"
+    r"(?=\s*(?:$|[,}\]]|#))"
+)
+
+
+def _quotes_hint(text: str, pos: Position) -> str | None:
+    """A syntax error caused by quotes: typographic quotes around a text with a colon
+    (``title: {fr: “a : b”}``), or an apostrophe ending a text in single quotes
+    (``title: 'Appui à l'Agence'``). The hint gives the value that works."""
+    for line in (_line_at(text, pos), line_text(text, pos[0] - 1) if pos[0] > 1 else ""):
+        quoted = _APOSTROPHE.search(line)
+        if quoted is not None:
+            inner = quoted.group(1)
+            fixed = f'"{inner}"' if '"' not in inner else "'" + inner.replace("'", "''") + "'"
+            return (
+                "an apostrophe ends a text in single quotes: write it in double quotes, "
+                f"{visible(fixed)}"
+                if '"' not in inner
+                else f"an apostrophe ends a text in single quotes: double it, {visible(fixed)}"
+            )
+        typographic = _TYPOGRAPHIC.search(line)
+        if typographic is not None:
+            if typographic.group(4):
+                inner = typographic.group(4)
+                return (
+                    "guillemets « » are text to YAML: put the value in straight double quotes, "
+                    f'"{visible(inner)}"'
+                )
+            inner = typographic.group(2).replace('"', '\\"')
+            return (
+                "typographic quotes (“ ” ‘ ’) are not YAML quotes: write straight double quotes, "
+                f'"{visible(inner)}"'
+            )
+    return None
 
 
 def _line_at(text: str, pos: Position) -> str:

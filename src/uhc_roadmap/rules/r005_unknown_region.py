@@ -9,6 +9,8 @@ from uhc_roadmap.rules.base import Finding, Rule
 from uhc_roadmap.rules.common import activities, indicators
 from uhc_roadmap.rules.context import RuleContext
 
+_NAMED = 3  # regions a name may mean, shown at most
+
 
 class R005(Rule, name="unknown-region", severity=Severity.ERROR):
     """A region that is neither an ISO 3166-2 subdivision of the roadmap's country nor a group.
@@ -69,11 +71,43 @@ def _check_code(
         )
         return
     what = "an ISO 3166-2 code or a region group" if allow_group else "an ISO 3166-2 code"
-    example = min(codes.subdivision_codes(country), default=f"{country}-01")
     yield Finding(
         path,
         f"unknown region `{code}`: not {what} of {country}",
-        f"regions are ISO 3166-2 codes such as `{example}`"
-        + (", or ids defined under `region_groups`" if allow_group else ""),
+        _meant(code, country) or _codes_hint(country, allow_group=allow_group),
         at_key=at_key,
     )
+
+
+def _meant(written: str, country: str) -> str:
+    """The code of a region written by its name (``Dakar`` -> ``SN-DK``), or in lower case."""
+    from uhc_roadmap.countries import subdivision_near, subdivisions_named  # only when wrong
+
+    found = subdivisions_named(country, written)[:_NAMED]
+    if not found:
+        close = subdivision_near(country, written)
+        return "" if close is None else f"did you mean `{close}` ({_name(close)})?"
+    if len(found) == 1 and normalise(written) == normalise(found[0]):
+        return f"write it `{found[0]}`"
+    described = [f"`{c}` ({_name(c)})" for c in found]
+    if len(found) == 1:
+        return f"regions are written by their ISO 3166-2 code: {described[0]}"
+    return "regions are written by their ISO 3166-2 code: " + " or ".join(described)
+
+
+def _name(code: str) -> str:
+    record = codes.subdivision(code)
+    return code if record is None else f"{record.name}, {record.type.lower()}"
+
+
+def _codes_hint(country: str, *, allow_group: bool) -> str:
+    example = min(codes.subdivision_codes(country), default=f"{country}-01")
+    groups = ", or ids defined under `region_groups`" if allow_group else ""
+    listing = (
+        f"; `uhc-roadmap regions {country}` lists them" if codes.subdivision_codes(country) else ""
+    )
+    return f"regions are ISO 3166-2 codes such as `{example}`{groups}{listing}"
+
+
+def normalise(code: str) -> str:
+    return code.strip().upper().replace("_", "-")
