@@ -98,7 +98,8 @@ def test_a_folder_reports_new_files_as_added(repo: Path) -> None:
     assert completed.returncode == 0, completed.stderr
     assert (
         completed.stdout
-        == "roadmaps/second.yaml@HEAD → roadmaps/second.yaml: new file, not in the older version\n"
+        == "roadmaps/second.yaml@HEAD → roadmaps/second.yaml: nouveau fichier, absent de la "
+        "version précédente\n"
     )
 
 

@@ -463,12 +463,18 @@ def _measurement(point: IndicatorPoint) -> Measurement:
 class FileDiff:
     """One file compared: ``old`` and ``new`` name the versions (``path@REV`` for git).
 
-    ``diff`` is None when the file did not exist in the old version.
+    ``diff`` is None when the file did not exist in the old version; ``lang`` is the language
+    the file's changes are shown in (the diff's, else the new version's default language).
     """
 
     old: str
     new: str
     diff: RoadmapDiff | None
+    lang: str | None = None
+
+    @property
+    def language(self) -> str | None:
+        return self.diff.lang if self.diff is not None else self.lang
 
     @property
     def status(self) -> Literal["added", "modified", "unchanged"]:

@@ -39,7 +39,7 @@ def several() -> list[FileDiff]:
     return [
         file_diff("reformatted"),
         file_diff("renamed"),
-        FileDiff("new.yaml@HEAD~1", "new.yaml", None),
+        FileDiff("new.yaml@HEAD~1", "new.yaml", None, "fr"),
     ]
 
 

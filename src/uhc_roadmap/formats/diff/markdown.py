@@ -22,7 +22,7 @@ class MarkdownFormat(DiffFormat):
         return "\n".join(blocks)
 
     def _file(self, file: FileDiff) -> str:
-        words = Words(self.options.lang or (file.diff.lang if file.diff else None))
+        words = Words(self.options.lang or file.language)
         head = f"### {words('Roadmap changes: %(file)s', file=_code(file.new))}\n\n"
         if file.diff is None:
             new, old = _code(file.new), _code(file.old)

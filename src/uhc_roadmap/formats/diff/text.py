@@ -47,7 +47,7 @@ def plain(lines: Iterable[Line]) -> str:
 
 def _file_lines(file: FileDiff, lang: str | None) -> Iterator[Line]:
     header: Line = [(file.old, "dim"), (" → ", "dim"), (file.new, "heading")]
-    words = Words(lang or (file.diff.lang if file.diff else None))
+    words = Words(lang or file.language)
     if file.diff is None:
         yield [*header, (": " + words("new file, not in the older version"), "added")]
         return
