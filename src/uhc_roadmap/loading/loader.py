@@ -529,6 +529,18 @@ _APOSTROPHE = re.compile(
 )
 
 
+_QUOTE_HINTS = {
+    "apostrophe": "an apostrophe ends a text in single quotes: write it in double quotes, "
+    "%(value)s",
+    "apostrophe and quotes": "an apostrophe ends a text in single quotes: double it, %(value)s",
+    "guillemets": "guillemets « » are text to YAML: put the value in straight double quotes, "
+    "%(value)s",
+    "typographic": "typographic quotes (“ ” ‘ ’) are not YAML quotes: write straight double "
+    "quotes, %(value)s",
+}
+"""Hints as single message strings with named placeholders, ready for a catalog."""
+
+
 def _quotes_hint(text: str, pos: Position) -> str | None:
     """A syntax error caused by quotes: typographic quotes around a text with a colon
     (``title: {fr: “a : b”}``), or an apostrophe ending a text in single quotes
@@ -537,26 +549,16 @@ def _quotes_hint(text: str, pos: Position) -> str | None:
         quoted = _APOSTROPHE.search(line)
         if quoted is not None:
             inner = quoted.group(1)
-            fixed = f'"{inner}"' if '"' not in inner else "'" + inner.replace("'", "''") + "'"
-            return (
-                "an apostrophe ends a text in single quotes: write it in double quotes, "
-                f"{visible(fixed)}"
-                if '"' not in inner
-                else f"an apostrophe ends a text in single quotes: double it, {visible(fixed)}"
-            )
+            if '"' in inner:
+                value = "'" + inner.replace("'", "''") + "'"
+                return _QUOTE_HINTS["apostrophe and quotes"] % {"value": visible(value)}
+            return _QUOTE_HINTS["apostrophe"] % {"value": visible(f'"{inner}"')}
         typographic = _TYPOGRAPHIC.search(line)
+        if typographic is not None and typographic.group(4):
+            return _QUOTE_HINTS["guillemets"] % {"value": visible(f'"{typographic.group(4)}"')}
         if typographic is not None:
-            if typographic.group(4):
-                inner = typographic.group(4)
-                return (
-                    "guillemets « » are text to YAML: put the value in straight double quotes, "
-                    f'"{visible(inner)}"'
-                )
             inner = typographic.group(2).replace('"', '\\"')
-            return (
-                "typographic quotes (“ ” ‘ ’) are not YAML quotes: write straight double quotes, "
-                f'"{visible(inner)}"'
-            )
+            return _QUOTE_HINTS["typographic"] % {"value": visible(f'"{inner}"')}
     return None
 
 

@@ -24,7 +24,13 @@ from uhc_roadmap.model.fields import (
     owner,
 )
 from uhc_roadmap.model.slips import Slips
-from uhc_roadmap.model.written import BOOLEAN_WORDS, choice_meant, number_hint
+from uhc_roadmap.model.written import (
+    BOOLEAN_WORDS,
+    HINTS,
+    PercentField,
+    choice_meant,
+    number_hint,
+)
 from uhc_roadmap.suggest import named, nearest
 
 _EXPECTED = {
@@ -196,13 +202,13 @@ class Translator:
             if _is_plain_number(value.strip()):
                 return f"write the number without quotes: {value.strip()}"
             name = _name(path)
-            why = "`progress` is a percentage already" if name == "progress" else ""
-            return number_hint(name, value, whole=kind != "float_type", percent=why)
+            percent: PercentField = "field" if name == "progress" else ""
+            return number_hint(name, value, whole=kind != "float_type", percent=percent)
         if kind == "bool_type" and isinstance(value, str):
             meant = BOOLEAN_WORDS.get(value.strip().casefold())
             if meant is not None:
-                return f"write `{_name(path)}: {str(meant).lower()}`"
-            return f"write `{_name(path)}: true` or `{_name(path)}: false`"
+                return HINTS["boolean"] % {"name": _name(path), "value": str(meant).lower()}
+            return HINTS["true or false"] % {"name": _name(path)}
         if kind == "list_type" and not isinstance(value, list | dict):
             return f"write a list, e.g. [{self._raw(pos)}]"
         return ""
@@ -242,15 +248,14 @@ class Translator:
             i["id"]: _texts(i.get(_NAMES[part])) for i in items if isinstance(i.get("id"), str)
         }
         meant = named(value, names)
+        values = {"value": _shown(value), "kind": singular, "part": part}
         if len(meant) == 1:
-            return f"`{_shown(value)}` is the name of {singular} `{meant[0]}`: write its id, `{meant[0]}`"
+            return HINTS["named"] % (values | {"id": meant[0]})
         listing = ", ".join(f"`{i}`" for i in (meant or ids)[:_IDS_SHOWN])
-        more = ", ..." if len(meant or ids) > _IDS_SHOWN else ""
+        values["ids"] = listing + (", ..." if len(meant or ids) > _IDS_SHOWN else "")
         if meant:
-            return f"write the id of the {singular} you mean: {listing}{more}"
-        if not ids:
-            return f"write the id of an {singular} defined under `{part}:`"
-        return f"write the id of an {singular} defined under `{part}:`: {listing}{more}"
+            return HINTS["named several"] % values
+        return HINTS["an id" if ids else "no ids"] % values
 
     def _bound(self, kind: str, error: ErrorDetails, path: DocPath) -> tuple[str, str]:
         ctx = error.get("ctx") or {}

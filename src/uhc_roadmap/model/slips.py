@@ -20,6 +20,36 @@ from uhc_roadmap.loading.sourcemap import DocPath, SourceMap
 from uhc_roadmap.model.fields import SINGULAR, data_at, model_at, owner
 from uhc_roadmap.model.written import number_hint
 
+# Messages as single strings with named placeholders, ready for a catalog; a pair is the
+# singular and the plural.
+MESSAGES = {
+    "quote text": "put the value in quotes if it is text",
+    "move": "move %(fields)s left to column %(column)s, in line with `%(under)s:`",
+    "move with items": "move %(fields)s left to column %(column)s, in line with `%(under)s:`, "
+    "with its items",
+}
+PLURALS = {
+    "cut": (
+        "`%(name)s: %(written)s` is read as `%(name)s: %(first)s` and the field %(fields)s: "
+        "in `{...}` a comma separates fields",
+        "`%(name)s: %(written)s` is read as `%(name)s: %(first)s` and the fields %(fields)s: "
+        "in `{...}` a comma separates fields",
+    ),
+    "too deep": (
+        "%(fields)s is a field of %(owner)s, not of %(here)s: indented one level too deep?",
+        "%(fields)s are fields of %(owner)s, not of %(here)s: indented one level too deep?",
+    ),
+    "swallowed": (
+        "The %(n)s item after it (line %(lines)s) is then read as a %(kind)s.",
+        "The %(n)s items after it (lines %(lines)s) are then read as %(kinds)s.",
+    ),
+}
+
+
+def _plural(key: str, n: int) -> str:
+    singular, plural = PLURALS[key]
+    return singular if n == 1 else plural
+
 
 class Slips:
     """Finds the slips among one file's schema errors (``find``), then tells which errors they
@@ -77,13 +107,13 @@ class Slips:
                 continue
             line, col = self.source_map.position((*parent, name))
             self.explained |= {(*parent, name), *((*parent, p) for p in pieces)}
-            fields = ", ".join(f"`{p}`" for p in pieces)
-            message = (
-                f"`{name}: {clipped(written)}` is read as `{name}: {clipped(mapping[name])}` and "
-                f"the field{'s' if len(pieces) > 1 else ''} {fields}: in `{{...}}` a comma "
-                "separates fields"
-            )
-            hint = number_hint(name, written) or "put the value in quotes if it is text"
+            message = _plural("cut", len(pieces)) % {
+                "name": name,
+                "written": clipped(written),
+                "first": clipped(mapping[name]),
+                "fields": ", ".join(f"`{p}`" for p in pieces),
+            }
+            hint = number_hint(name, written) or MESSAGES["quote text"]
             yield builtin_finding("S003", self.file, line, col, message, hint)
 
     def _cut_at(self, path: DocPath) -> bool:
@@ -143,24 +173,22 @@ class Slips:
         here = _described(mapping)
         swallowed = list(self._swallowed(mapping, moved))
         self.explained |= {p for p, _ in moved} | set(swallowed)
-        message = (
-            f"{names} {'is a field' if len(moved) == 1 else 'are fields'} of {owner_name}, "
-            f"not of {here}: indented one level too deep?"
-        )
-        hint = f"move {names} left to column {column}, in line with `{under[-1]}:`"
+        values: dict[str, object] = {
+            "fields": names,
+            "owner": owner_name,
+            "here": here,
+            "column": column,
+            "under": under[-1],
+        }
+        message = _plural("too deep", len(moved)) % values
+        hint = MESSAGES["move"] % values
         if swallowed:
             lines = [self.source_map.position(p)[0] for p in swallowed]
-            kind = SINGULAR.get(str(mapping[-2]), "item") if len(mapping) > 1 else "item"
-            message += (
-                f" The {len(swallowed)} item{'s' if len(swallowed) > 1 else ''} after it "
-                f"(line{'s' if len(lines) > 1 else ''} {_span(lines)}) "
-                + (
-                    f"are then read as {kind}s."
-                    if len(swallowed) > 1
-                    else f"is then read as a {kind}."
-                )
-            )
-            hint += ", with its items"
+            kinds = str(mapping[-2])  # the list's name: milestones
+            kind = SINGULAR.get(kinds, "item")
+            values |= {"n": len(swallowed), "lines": _span(lines), "kind": kind, "kinds": kinds}
+            message += " " + _plural("swallowed", len(swallowed)) % values
+            hint = MESSAGES["move with items"] % values
         line, col = self.source_map.position(first, key=True)
         return builtin_finding("S002", self.file, line, col, message, hint)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 _SPACES = " \u00a0\u202f\u2009\u2007'’_"
 """Written between groups of thousands: spaces (also no-break, narrow and thin ones, as French
@@ -236,47 +237,72 @@ def choice_meant(field: str, text: str) -> str | None:
     return next((words[f] for f in forms if f in words), None)
 
 
-def number_hint(name: str, text: str, *, whole: bool = False, percent: str = "") -> str:
+PercentField = Literal["", "field", "indicator", "not percent"]
+"""What a ``%`` sign means for the field (``number_hint``): nothing known; a field that is a
+percentage (``progress``); a value of a ``measure: percent`` indicator; a value of an indicator
+that is not one."""
+
+# Hints as single message strings with named placeholders, ready for a catalog.
+HINTS = {
+    "years": "`%(name)s` holds one year: write `%(name)s: %(first)s`, and a line of its own for "
+    "each later year up to %(last)s",
+    "either": "write `%(name)s: %(first)s` if the `%(mark)s` separates thousands, "
+    "`%(name)s: %(second)s` if it is a decimal mark",
+    "percent": "write `%(name)s: %(value)s`, without `%%`",
+    "percent field": "write `%(name)s: %(value)s`, without `%%`: `%(name)s` is a percentage "
+    "already",
+    "percent indicator": "write `%(name)s: %(value)s`, without `%%`: `measure: percent` says it "
+    "is a percentage",
+    "percent not percent": "write `%(name)s: %(value)s`, without `%%`, and give the indicator "
+    "`measure: percent`",
+    "currency": "write `%(name)s: %(value)s`: the amount alone; `currency:` gives the currency",
+    "separators and point": "write `%(name)s: %(value)s`, without thousands separators and with "
+    "a decimal point",
+    "point": "write `%(name)s: %(value)s`, with a decimal point",
+    "separators": "write `%(name)s: %(value)s`, without thousands separators",
+    "quotes": "write `%(name)s: %(value)s`, without quotes",
+    "boolean": "write `%(name)s: %(value)s`",
+    "true or false": "write `%(name)s: true` or `%(name)s: false`",
+    "named": "`%(value)s` is the name of %(kind)s `%(id)s`: write its id, `%(id)s`",
+    "named several": "write the id of the %(kind)s you mean: %(ids)s",
+    "an id": "write the id of an %(kind)s defined under `%(part)s:`: %(ids)s",
+    "no ids": "write the id of an %(kind)s defined under `%(part)s:`",
+}
+
+
+def number_hint(name: str, text: str, *, whole: bool = False, percent: PercentField = "") -> str:
     """The hint for ``name: text`` where a number is wanted: the value that works, written as
     YAML reads it (``write `planned: 150000```), or both values when the text can mean two.
 
-    ``whole``: the field takes a whole number (a year); ``percent``: why the field is a
-    percentage already (``progress``, a percent indicator), so that a ``%`` sign only has to go.
+    ``whole``: the field takes a whole number (a year); ``percent``: what a ``%`` sign means
+    for the field (``PercentField``).
     """
     years = year_range(text)
     if years is not None and whole:
-        first, last = years
-        return (
-            f"`{name}` holds one year: write `{name}: {first}`, and a line of its own for each "
-            f"later year up to {last}"
-        )
+        return HINTS["years"] % {"name": name, "first": years[0], "last": years[1]}
     written = read_number(text)
-    if written is None:
+    if written is None or (whole and not float(written.readings[0]).is_integer()):
         return ""
     values = [shown(r) for r in written.readings]
-    if whole and not all(float(r).is_integer() for r in written.readings[:1]):
-        return ""
     if len(values) == 2:
         mark = "," if "," in text else "."
-        return (
-            f"write `{name}: {values[0]}` if the `{mark}` separates thousands, "
-            f"`{name}: {values[1]}` if it is a decimal mark"
-        )
+        return HINTS["either"] % {
+            "name": name, "first": values[0], "second": values[1], "mark": mark
+        }  # fmt: skip
+    return HINTS[_kind(text, written, percent)] % {"name": name, "value": values[0]}
+
+
+def _kind(text: str, written: Written, percent: PercentField) -> str:
+    """Which hint: what the text has that a YAML number has not."""
     if written.percent:
-        return f"write `{name}: {values[0]}`, without `%`" + (f": {percent}" if percent else "")
+        return f"percent {percent}".strip()
     if written.currency:
-        return f"write `{name}: {values[0]}`: the amount alone; `currency:` gives the currency"
-    return f"write `{name}: {values[0]}`{_how(text, written.readings[0])}"
-
-
-def _how(text: str, value: float) -> str:
-    """What changed between the text and the number: separators gone, a decimal point."""
+        return "currency"
+    value = written.readings[0]
     decimal_comma = "," in text and not float(value).is_integer()
     separators = any(c in _SPACES for c in text.strip()) or (
         ("," in text or "." in text) and not decimal_comma and float(value).is_integer()
     )
-    if decimal_comma and separators:
-        return ", without thousands separators and with a decimal point"
     if decimal_comma:
-        return ", with a decimal point"
-    return ", without thousands separators" if separators else ", without quotes"
+        return "separators and point" if separators else "point"
+    return "separators" if separators else "quotes"

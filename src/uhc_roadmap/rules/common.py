@@ -14,6 +14,7 @@ from pydantic import Field
 
 from uhc_roadmap.loading.sourcemap import DocPath
 from uhc_roadmap.model import Activity, BudgetLine, Indicator, Text
+from uhc_roadmap.model.written import HINTS
 from uhc_roadmap.rules.base import Finding, RuleOptions
 from uhc_roadmap.rules.context import RuleContext
 from uhc_roadmap.suggest import did_you_mean, named
@@ -147,7 +148,7 @@ def unknown_references(
         if ident is not None and ident not in known:
             meant = named(ident, names or {})
             if len(meant) == 1:
-                hint = f"`{ident}` is the name of {kind} `{meant[0]}`: write its id, `{meant[0]}`"
+                hint = HINTS["named"] % {"value": ident, "kind": kind, "id": meant[0]}
             else:
                 hint = did_you_mean(ident, choices, otherwise=_known(kind, choices))
             yield Finding(path, f"unknown {kind} `{ident}`", hint)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
-from uhc_roadmap.model.written import number_hint, read_number
+from uhc_roadmap.model.written import PercentField, number_hint
 from uhc_roadmap.rules.base import Finding, Rule
 from uhc_roadmap.rules.common import measured_values
 from uhc_roadmap.rules.context import RuleContext
@@ -35,12 +35,10 @@ class I005(Rule, name="text-value-on-numeric", severity=Severity.ERROR):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for path, indicator, what, value in measured_values(ctx):
             if indicator.measure != "qualitative" and isinstance(value, str):
-                percent = indicator.measure == "percent"
-                why = "`measure: percent` says it is a percentage" if percent else ""
-                hint = number_hint("value", value, percent=why)
-                written = read_number(value)
-                if written is not None and written.percent and not percent:
-                    hint += ", and give the indicator `measure: percent`"
+                percent: PercentField = (
+                    "indicator" if indicator.measure == "percent" else "not percent"
+                )
+                hint = number_hint("value", value, percent=percent)
                 yield Finding(
                     path,
                     f'{what} is the text "{value}" on a {indicator.measure} indicator',

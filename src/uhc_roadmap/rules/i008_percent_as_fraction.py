@@ -53,9 +53,19 @@ def _fractions(values: list[tuple[DocPath, str, float]]) -> Iterator[Finding]:
     for path, what, value in values:
         percent = round(value * 100, 10)
         if 0 < value < 1 and low / 2 <= percent <= min(100, high * 2):
-            yield Finding(
-                path,
-                f"{what} is {shown(value)} on a percent indicator whose other values are "
-                f"{shown(low)} to {shown(high)}: a fraction written for {shown(percent)} %?",
-                f"write `value: {shown(percent)}`: percentages are written from 0 to 100",
-            )
+            words = {
+                "what": what,
+                "value": shown(value),
+                "low": shown(low),
+                "high": shown(high),
+                "percent": shown(percent),
+            }
+            yield Finding(path, MESSAGE % words, HINT % words)
+
+
+# A message and a hint as single strings with named placeholders, ready for a catalog.
+MESSAGE = (
+    "%(what)s is %(value)s on a percent indicator whose other values are %(low)s to %(high)s: "
+    "a fraction written for %(percent)s %%?"
+)
+HINT = "write `value: %(percent)s`: percentages are written from 0 to 100"

@@ -79,6 +79,19 @@ def _check_code(
     )
 
 
+# Hints as single message strings with named placeholders, ready for a catalog.
+HINTS = {
+    "near": "did you mean `%(code)s` (%(name)s)?",
+    "case": "write it `%(code)s`",
+    "named": "regions are written by their ISO 3166-2 code: %(codes)s",
+    "codes": "regions are ISO 3166-2 codes such as `%(example)s`; `uhc-roadmap regions "
+    "%(country)s` lists them",
+    "codes or groups": "regions are ISO 3166-2 codes such as `%(example)s`, or ids defined under "
+    "`region_groups`; `uhc-roadmap regions %(country)s` lists them",
+    "no codes": "%(country)s has no ISO 3166-2 codes: define the regions under `region_groups`",
+}
+
+
 def _meant(written: str, country: str) -> str:
     """The code of a region written by its name (``Dakar`` -> ``SN-DK``), or in lower case."""
     from uhc_roadmap.countries import subdivision_near, subdivisions_named  # only when wrong
@@ -86,13 +99,11 @@ def _meant(written: str, country: str) -> str:
     found = subdivisions_named(country, written)[:_NAMED]
     if not found:
         close = subdivision_near(country, written)
-        return "" if close is None else f"did you mean `{close}` ({_name(close)})?"
+        return "" if close is None else HINTS["near"] % {"code": close, "name": _name(close)}
     if len(found) == 1 and normalise(written) == normalise(found[0]):
-        return f"write it `{found[0]}`"
-    described = [f"`{c}` ({_name(c)})" for c in found]
-    if len(found) == 1:
-        return f"regions are written by their ISO 3166-2 code: {described[0]}"
-    return "regions are written by their ISO 3166-2 code: " + " or ".join(described)
+        return HINTS["case"] % {"code": found[0]}
+    described = " or ".join(f"`{c}` ({_name(c)})" for c in found)
+    return HINTS["named"] % {"codes": described}
 
 
 def _name(code: str) -> str:
@@ -101,12 +112,11 @@ def _name(code: str) -> str:
 
 
 def _codes_hint(country: str, *, allow_group: bool) -> str:
-    example = min(codes.subdivision_codes(country), default=f"{country}-01")
-    groups = ", or ids defined under `region_groups`" if allow_group else ""
-    listing = (
-        f"; `uhc-roadmap regions {country}` lists them" if codes.subdivision_codes(country) else ""
-    )
-    return f"regions are ISO 3166-2 codes such as `{example}`{groups}{listing}"
+    own = codes.subdivision_codes(country)
+    if not own:
+        return HINTS["no codes"] % {"country": country}
+    values = {"example": min(own), "country": country}
+    return HINTS["codes or groups" if allow_group else "codes"] % values
 
 
 def normalise(code: str) -> str:
