@@ -182,8 +182,9 @@ def subdivision_near(alpha_2: str, name: str) -> str | None:
     return None if close is None else by_name[close]
 
 
+@cache
 def _subdivision_names(alpha_2: str) -> dict[str, list[str]]:
-    """Code -> its names in English and in every UI language."""
+    """Code -> its names in English and in every UI language (read only: it is cached)."""
     names = {s.code: [s.name] for s in subdivisions(alpha_2)}
     for lang in LANGUAGES:
         if lang != _ENGLISH:

@@ -521,12 +521,39 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
 # Word's quotes, which YAML keeps as text: “…” ‘…’ „…“ (straight quotes replace them), and
 # French guillemets «…», which belong to the text (straight quotes go around them).
 _TYPOGRAPHIC = re.compile(r"([“„‘])(.*?)([”“’])|(«.*?»)")
-# A text in single quotes cut short by an apostrophe: 'Appui à l'Agence'. The apostrophe is a
-# quote followed by a letter; the real closing quote is followed by the end of the value.
-_APOSTROPHE = re.compile(
-    r"(?:^|(?<=[\s\[{,]))'((?:[^'\n]|'(?=[^\W\d_]))*?'(?=[^\W\d_])(?:[^'\n]|'(?=[^\W\d_]))*)'"
-    r"(?=\s*(?:$|[,}\]]|#))"
-)
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s\[{,]))'")
+_APOSTROPHE_INSIDE = re.compile(r"'[^\W\d_]")
+_MAX_HINT_LINE = 2000
+"""Lines longer than this get no hint about their quotes: the search would cost more than it
+is worth on hostile input, and no roadmap line is that long."""
+
+
+def _cut_by_apostrophe(line: str) -> str | None:
+    """The text of ``'Appui à l'Agence'``: single quotes cut short by an apostrophe (a quote
+    followed by a letter), closed by the first quote after it that ends a value (one followed
+    by the end of the line, a comma, a bracket or a comment)."""
+    opening = _OPENING_QUOTE.search(line)
+    if opening is None:
+        return None
+    start = opening.end()
+    for closing in _closing_quotes(line):
+        if closing > start:
+            inner = line[start:closing]
+            return inner if _APOSTROPHE_INSIDE.search(inner) else None
+    return None
+
+
+def _closing_quotes(line: str) -> list[int]:
+    """The indexes of the quotes that can end a value, in order: one pass from the end."""
+    found = []
+    ends_value = True  # what follows the current position, spaces aside, ends a value
+    for index in range(len(line) - 1, -1, -1):
+        char = line[index]
+        if char == "'" and ends_value:
+            found.append(index)
+        if not char.isspace():
+            ends_value = char in ",}]#"
+    return found[::-1]
 
 
 _QUOTE_HINTS = {
@@ -546,9 +573,10 @@ def _quotes_hint(text: str, pos: Position) -> str | None:
     (``title: {fr: “a : b”}``), or an apostrophe ending a text in single quotes
     (``title: 'Appui à l'Agence'``). The hint gives the value that works."""
     for line in (_line_at(text, pos), line_text(text, pos[0] - 1) if pos[0] > 1 else ""):
-        quoted = _APOSTROPHE.search(line)
-        if quoted is not None:
-            inner = quoted.group(1)
+        if len(line) > _MAX_HINT_LINE:
+            continue
+        inner = _cut_by_apostrophe(line)
+        if inner is not None:
             if '"' in inner:
                 value = "'" + inner.replace("'", "''") + "'"
                 return _QUOTE_HINTS["apostrophe and quotes"] % {"value": visible(value)}

@@ -9,6 +9,7 @@ returned, and the message names both.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ def read_number(text: str) -> Written | None:
     if not _NUMBER.fullmatch(bare):
         return None
     sign = -1.0 if bare.startswith("-") else 1.0
-    readings = tuple(sign * r for r in _readings(bare.lstrip("+-")))
+    readings = tuple(sign * r for r in _readings(bare.lstrip("+-")) if math.isfinite(r))
     return Written(readings, percent, currency) if readings else None
 
 
