@@ -296,6 +296,8 @@ def measure(runs: int, slow_runs: int) -> Results:
         (report, (0,), '"countries"'),
         ([*ours, "render", large, "-f", "html", "-o", "large.html"], (0,), ""),
         ([*ours, "export", large, "-f", "iati", "-o", "large.iati.xml"], (0,), ""),
+        ([*ours, "regions", "SN"], (0,), "SN-DK"),
+        ([*ours, "diff", small, large], (0,), ""),
     ):
         expect(command, codes, needle)
 
@@ -388,6 +390,17 @@ def measure(runs: int, slow_runs: int) -> Results:
         paired(export, [*ours, "validate", "--no-cache", large], runs),
         3.0,
         "the XSD, ruleset and codelist checks included",
+    )
+    add(
+        "`diff` of a 20- and a 200-activity roadmap",
+        "`uhc-roadmap --help`",
+        paired([*ours, "diff", small, large], help_, runs),
+    )
+    add(
+        "`regions SN` (ISO 3166-2 codes and names)",
+        "`uhc-roadmap --help`",
+        paired([*ours, "regions", "SN"], help_, runs),
+        4.0,
     )
     per_file, per_file_paused = in_process([CORPUS / p for p in repo[:30]], max(3, runs // 2))
     add(

@@ -7,9 +7,14 @@ import pytest
 from uhc_roadmap.countries import (
     CountryLookupError,
     country_name,
+    country_of,
     normalise,
     resolve_country,
     subdivision_name,
+    subdivision_near,
+    subdivision_table,
+    subdivisions,
+    subdivisions_named,
 )
 
 FOUND = ["DZ", "KZ", "MA"]
@@ -60,3 +65,47 @@ def test_names_in_a_language() -> None:
 
 def test_normalise() -> None:
     assert normalise("  Côte d'Ivoire ") == "cote d ivoire"
+
+
+@pytest.mark.parametrize(
+    ("written", "codes"),
+    [
+        ("Dakar", ["SN-DK"]),
+        ("tambacounda", ["SN-TC"]),
+        ("Thies", ["SN-TH"]),  # without its accent
+        ("dk", ["SN-DK"]),
+        ("sn-dk", ["SN-DK"]),
+        ("Lomé", []),
+    ],
+)
+def test_regions_found_by_name_or_loose_code(written: str, codes: list[str]) -> None:
+    assert subdivisions_named("SN", written) == codes
+
+
+def test_an_exact_name_comes_before_the_names_that_hold_it() -> None:
+    # The prefecture of Marrakech, then the region of Marrakech-Safi.
+    assert subdivisions_named("MA", "Marrakech")[:2] == ["MA-MAR", "MA-07"]
+
+
+def test_a_misspelt_region_name_is_found_near() -> None:
+    assert subdivision_near("SN", "Kaolak") == "SN-KL"
+    assert subdivision_near("SN", "Xyz") is None
+
+
+def test_the_subdivision_table_puts_provinces_under_their_region() -> None:
+    rows = subdivision_table("MA", ["fr"])
+    assert rows[0] == ["MA-01", "Tanger-Tétouan-Al Hoceïma", "region"]
+    assert rows[1][0] == "  MA-CHE"
+    assert len(rows) == len(subdivisions("MA"))
+    senegal = subdivision_table("SN", ["en", "fr"])
+    assert ["SN-DK", "Dakar", "Dakar", "region"] in senegal
+
+
+@pytest.mark.parametrize(("query", "code"), [("SN", "SN"), ("Sénégal", "SN"), ("SEN", "SN")])
+def test_a_country_is_found_among_all(query: str, code: str) -> None:
+    assert country_of(query) == code
+
+
+def test_an_unknown_country_suggests_the_nearest() -> None:
+    with pytest.raises(CountryLookupError, match=r"did you mean Senegal \(SN\)\?"):
+        country_of("Senegl")

@@ -15,6 +15,10 @@ from uhc_roadmap.model.roadmap import SCHEMA_VERSION
 from uhc_roadmap.model.types import ID_PATTERN
 
 SCHEMA_ID = "https://uhc-roadmap.readthedocs.io/schema/v1/roadmap.schema.json"
+"""The schema's identifier (``$id``): it names the schema and its version; nothing is served there,
+so editors are pointed at a file (``SCHEMA_FILE``) instead."""
+SCHEMA_FILE = "roadmap.schema.json"
+"""The name of the schema file that `uhc-roadmap new` writes beside a roadmap."""
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 
 def closest(word: str, known: Iterable[str], *, n: int = 1, cutoff: float = 0.6) -> list[str]:
@@ -24,3 +24,42 @@ def did_you_mean(
     """``did you mean `x`?`` for the nearest known word, else ``otherwise``."""
     found = nearest(word, known, cutoff=cutoff)
     return f"did you mean `{found}`?" if found is not None else otherwise
+
+
+def named(word: str, names: Mapping[str, Iterable[str]]) -> list[str]:
+    """The keys whose names ``word`` is: ``Luxembourg`` -> ``["LU"]`` for an organisation ``LU``
+    named "Coopération luxembourgeoise". Case, accents and punctuation do not count; a word of
+    four letters or more also matches the start of a word of the name."""
+    wanted = _words(word)
+    if len("".join(wanted)) < 3:  # "la", "de": in too many names to say anything
+        return []
+    found = []
+    for key, texts in names.items():
+        for text in texts:
+            words = _words(text)
+            whole = wanted == words or _inside(wanted, words)
+            if whole or (len("".join(wanted)) >= 4 and _starts(wanted, words)):
+                found.append(key)
+                break
+    return found
+
+
+def _words(text: str) -> list[str]:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
+    return plain.split()
+
+
+def _inside(wanted: list[str], words: list[str]) -> bool:
+    n = len(wanted)
+    return any(words[i : i + n] == wanted for i in range(len(words) - n + 1))
+
+
+def _starts(wanted: list[str], words: list[str]) -> bool:
+    n = len(wanted)
+    return any(
+        all(w.startswith(x) for w, x in zip(words[i : i + n], wanted, strict=True))
+        for i in range(len(words) - n + 1)
+    )

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the models and rules are imported when a file is checked, n
     # a run whose results all come from the cache never pays for building them
     from uhc_roadmap.loading import SourceMap
     from uhc_roadmap.model import Roadmap
+    from uhc_roadmap.model.partial import Withheld
     from uhc_roadmap.rules import Finding, Rule
 
 
@@ -64,12 +65,21 @@ class ValidationOptions:
 
 @dataclass
 class CheckedFile:
-    """A file's diagnostics, and its roadmap when the file is structurally valid."""
+    """A file's diagnostics, and its roadmap when the file is structurally valid.
+
+    ``checked`` is the roadmap the rules ran on: the whole one, or, when some activities,
+    indicators, organisations or axes did not validate, the others (None when no rule ran).
+    """
 
     result: FileResult
     roadmap: Roadmap | None = None
     source_map: SourceMap | None = None
     text: str | None = None
+    checked: Roadmap | None = None
+
+    def depends_on_today(self, options: ValidationOptions) -> bool:
+        """Whether rules measured against today's date (no ``as_of`` given anywhere)."""
+        return options.as_of is None and self.checked is not None and self.checked.as_of is None
 
 
 def check_bytes(raw: bytes, file: str, options: ValidationOptions | None = None) -> CheckedFile:
@@ -81,20 +91,39 @@ def check_bytes(raw: bytes, file: str, options: ValidationOptions | None = None)
 def check_loaded(
     loaded: LoadedDocument, file: str, options: ValidationOptions | None = None
 ) -> CheckedFile:
-    """Validate a file already loaded (the edit engine loads what it writes to check it)."""
+    """Validate a file already loaded (the edit engine loads what it writes to check it).
+
+    The rules run on every part that validated: on the whole roadmap, or, when errors lie in
+    some items only, on the others (``model.partial``), so that one run shows every finding.
+    """
     from uhc_roadmap.model.validate import build_roadmap
 
     options = options or ValidationOptions()
-    diagnostics = list(loaded.diagnostics)
+    checks = list(loaded.diagnostics)
+    findings: list[Diagnostic] = []
     roadmap: Roadmap | None = None
+    checked: Roadmap | None = None
     if loaded.data is not None and loaded.text is not None:
-        roadmap, problems = build_roadmap(loaded.data, loaded.source_map, file, loaded.text)
-        diagnostics.extend(problems)
-    if roadmap is not None:
-        diagnostics.extend(run_rules(roadmap, loaded.source_map, file, options))
-    kept = _finalise(diagnostics, loaded.text, file, options, readable=roadmap is not None)
+        built = build_roadmap(loaded.data, loaded.source_map, file, loaded.text)
+        checks.extend(built.problems)
+        roadmap = checked = built.roadmap
+        if roadmap is not None:
+            findings = run_rules(roadmap, loaded.source_map, file, options)
+        elif built.partial is not None:
+            checked = built.partial.roadmap
+            findings = run_rules(
+                checked, built.partial.source_map, file, options, built.partial.withheld
+            )
+    kept = _finalise(
+        superseded_removed(checks),
+        findings,
+        loaded.text,
+        file,
+        options,
+        readable=roadmap is not None,
+    )
     result = FileResult(file, sorted(kept, key=lambda d: d.sort_key))
-    return CheckedFile(result, roadmap, loaded.source_map, loaded.text)
+    return CheckedFile(result, roadmap, loaded.source_map, loaded.text, checked)
 
 
 def prepare() -> None:
@@ -112,9 +141,15 @@ def prepare() -> None:
 
 
 def run_rules(
-    roadmap: Roadmap, source_map: SourceMap, file: str, options: ValidationOptions
+    roadmap: Roadmap,
+    source_map: SourceMap,
+    file: str,
+    options: ValidationOptions,
+    withheld: Withheld | None = None,
 ) -> list[Diagnostic]:
-    """Run every enabled semantic rule over a structurally valid roadmap."""
+    """Run every enabled semantic rule over a structurally valid roadmap (or the valid parts
+    of one, with what the parts left out define in ``withheld``)."""
+    from uhc_roadmap.model.partial import Withheld
     from uhc_roadmap.rules import SEMANTIC_RULES
     from uhc_roadmap.rules.context import RuleContext
 
@@ -123,6 +158,7 @@ def run_rules(
         source_map,
         options.as_of or roadmap.reference_date(),
         dict(options.selection.options),
+        withheld or Withheld(),
     )
     found: list[Diagnostic] = []
     for rule_class in SEMANTIC_RULES:
@@ -139,8 +175,19 @@ def _locate(
         yield Diagnostic(rule.code, rule.severity, file, line, col, finding.message, finding.hint)
 
 
+def superseded_removed(checks: list[Diagnostic]) -> list[Diagnostic]:
+    """The loader's and the model's findings, without a Y009 warning where the model refuses
+    the same value: ``key: yes`` is a schema error whose hint says ``true``, which is worth
+    more than the loader's advice to quote it."""
+    if not any(d.code == "Y009" for d in checks):
+        return checks
+    refused = {(d.line, d.col) for d in checks if d.code.startswith("S")}
+    return [d for d in checks if d.code != "Y009" or (d.line, d.col) not in refused]
+
+
 def _finalise(
-    diagnostics: list[Diagnostic],
+    checks: list[Diagnostic],
+    findings: list[Diagnostic],
     text: str | None,
     file: str,
     options: ValidationOptions,
@@ -149,12 +196,14 @@ def _finalise(
 ) -> list[Diagnostic]:
     """Selection, severities and inline suppressions, applied after every check has run.
 
-    Errors that stopped a file from being read as a roadmap are kept as they are: silencing
-    them would let a broken file pass with none of its other rules checked.
+    ``checks`` are the loader's and the model's, ``findings`` the rules'. Errors that stopped
+    a file from being read as a roadmap are kept as they are: silencing them would let a
+    broken file pass with none of its other rules checked. Unused suppressions are reported
+    only when every rule ran on the whole file.
     """
-    blocking = [] if readable else [d for d in diagnostics if d.severity is Severity.ERROR]
-    rest = [d for d in diagnostics if readable or d.severity is not Severity.ERROR]
-    rest = _apply_selection(rest, options.selection)
+    blocking = [] if readable else [d for d in checks if d.severity is Severity.ERROR]
+    rest = [d for d in checks if readable or d.severity is not Severity.ERROR]
+    rest = _apply_selection(rest + findings, options.selection)
     if text is not None and suppression.MARKER in text:
         directives = suppression.parse(text)
         rest = suppression.apply(rest, directives)

@@ -9,11 +9,13 @@ from uhc_roadmap.authoring.diff import (
     ActivitySummary,
     Amounts,
     BudgetChange,
+    DateChange,
     DateSlip,
     FieldChange,
     FileDiff,
+    ListChange,
     Measurement,
-    MilestoneDone,
+    MilestoneChange,
     TitleChange,
     diff_roadmaps,
 )
@@ -38,13 +40,20 @@ def test_review_reports_every_kind_of_change() -> None:
     assert not diff.is_empty
 
 
-def test_status_change_and_milestone_completion() -> None:
+def test_status_change_actual_end_and_milestone_completion() -> None:
     gov01 = diff_roadmaps(*case("review")).changed[0]
     assert gov01.status == ("ongoing", "completed")
-    assert gov01.milestones_done == (
-        MilestoneDone("GOV-01.M2", "Plans régionaux adoptés", date(2021, 6, 30), date(2021, 9, 15)),
+    assert gov01.actual == (DateChange("end", None, date(2021, 11, 30)),)
+    assert gov01.milestones == (
+        MilestoneChange(
+            "GOV-01.M2",
+            "Plans régionaux adoptés",
+            (date(2021, 6, 30), date(2021, 6, 30)),
+            (None, date(2021, 9, 15)),
+        ),
     )
-    assert gov01.milestones_done[0].days_late == 77
+    assert gov01.milestones[0].kind == "done"
+    assert gov01.milestones[0].days_late == 77
     assert (gov01.slips, gov01.budget, gov01.axis, gov01.titles) == ((), (), None, ())
 
 
@@ -55,17 +64,75 @@ def test_slips_in_days_and_milestones_without_id_matched_by_title() -> None:
         DateSlip("end", date(2022, 6, 30), date(2022, 9, 30)),
     )
     assert [s.days for s in gov02.slips] == [122, 92]
-    assert [m.id for m in gov02.milestones_done] == [None]
-    assert gov02.milestones_done[0].days_late == -122
+    [milestone] = gov02.milestones
+    assert milestone.id is None
+    assert milestone.due == (date(2022, 3, 31), date(2022, 6, 30))
+    assert (milestone.kind, milestone.days_late) == ("done", -122)
     assert gov02.status is None
 
 
-def test_budget_totals_per_funder() -> None:
+def test_budget_per_year_and_funder() -> None:
     fin01 = diff_roadmaps(*case("review")).changed[2]
     assert fin01.budget == (
-        BudgetChange("EU", "USD", Amounts(100000, 0, 20000), Amounts(115000, 30000, 45000.5)),
-        BudgetChange("WHO-MA", "USD", None, Amounts(15000, 0, 0)),
+        BudgetChange(2018, "EU", "USD", Amounts(60000, 0, 20000), Amounts(60000, 0, 45000.5)),
+        BudgetChange(2019, "EU", "USD", Amounts(40000, 0, 0), Amounts(55000, 30000, 0)),
+        BudgetChange(2021, "WHO-MA", "USD", None, Amounts(15000, 0, 0)),
     )
+
+
+def test_a_quarterly_update_names_every_field_it_changes() -> None:
+    diff = diff_roadmaps(*case("quarterly"))
+    assert diff.currency == "XOF"
+    [fin01] = diff.changed
+    assert fin01.status == ("ongoing", "completed")
+    assert fin01.progress == (40, 100)
+    assert fin01.actual == (DateChange("end", None, date(2022, 6, 15)),)
+    assert [(m.id, m.kind, m.done_on) for m in fin01.milestones] == [
+        ("FIN-01.M1", "done", (None, date(2022, 5, 12))),
+        ("FIN-01.M2", "changed", (date(2021, 10, 5), date(2021, 9, 28))),
+    ]
+    assert fin01.budget == (
+        BudgetChange(2021, "EU", "XOF", Amounts(60000, 50000, 41200), Amounts(60000, 50000, 52400)),
+        BudgetChange(2022, "EU", "XOF", Amounts(40000, 0, 0), Amounts(40000, 15000, 0)),
+    )
+    assert fin01.lead == ("MSAS", "WHO")
+    assert fin01.partners == ListChange(added=("LU",))
+    assert fin01.regions == ListChange(added=("SN-TC",))
+    assert fin01.depends_on is None
+    [values] = diff.indicator_values
+    assert values.added == (Measurement(date(2022, 6, 30), 27.8),)
+    assert (values.baseline, values.target) == (None, None)
+
+
+def test_a_milestone_reopened_added_and_removed_and_lists_reordered() -> None:
+    old, new = case("quarterly")
+    fin01 = diff_roadmaps(new, old).changed[0]
+    assert [m.kind for m in fin01.milestones] == ["reopened", "changed"]
+    assert fin01.partners == ListChange(removed=("LU",))
+    base = new.activities[0]
+    _first, second = base.milestones
+    moved = base.model_copy(update={"milestones": [second], "partners": ["LU", "WHO"]})
+    reordered = new.model_copy(update={"activities": [moved]})
+    change = diff_roadmaps(new, reordered).changed[0]
+    assert [(m.id, m.kind) for m in change.milestones] == [("FIN-01.M1", "removed")]
+    assert change.partners is None  # the same partners in another order
+    added = diff_roadmaps(reordered, new).changed[0].milestones
+    assert [(m.id, m.kind, m.days_late) for m in added] == [("FIN-01.M1", "added", 42)]
+
+
+def test_baseline_and_target_changes() -> None:
+    _, new = case("quarterly")
+    indicator = new.indicators[0]
+    target = indicator.target.model_copy(update={"value": 50.0}) if indicator.target else None
+    revised = new.model_copy(
+        update={"indicators": [indicator.model_copy(update={"target": target})]}
+    )
+    [values] = diff_roadmaps(new, revised).indicator_values
+    assert values.target == (
+        Measurement(date(2023, 12, 31), 45),
+        Measurement(date(2023, 12, 31), 50),
+    )
+    assert values.added == values.revised == values.removed == ()
 
 
 def test_axis_and_title_compared_per_language() -> None:
@@ -114,7 +181,7 @@ def test_direction_matters() -> None:
     backwards = diff_roadmaps(new, old)
     assert [a.id for a in backwards.added] == ["FIN-02"]
     assert backwards.changed[1].slips[0].days == -122
-    assert backwards.changed[0].milestones_done == ()  # done_on removed is not a completion
+    assert [m.kind for m in backwards.changed[0].milestones] == ["reopened"]
     assert backwards.indicators_removed == ("IND-02",)
     (values,) = backwards.indicator_values
     assert values.added == ()

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from uhc_roadmap.authoring.diff import RoadmapDiff, diff_roadmaps
+from uhc_roadmap.authoring.diff import diff_roadmaps
 from uhc_roadmap.model import Roadmap
 
 IDS = [f"A-{n}" for n in range(1, 9)]
@@ -134,12 +134,25 @@ def test_ids_added_removed_and_changed_partition_the_activities(old: Roadmap, ne
     assert {c.id for c in diff.changed} <= before & after
     reverse = diff_roadmaps(new, old)
     assert {a.id for a in reverse.added} == {a.id for a in diff.removed}
-    # Every change reads both ways except a completion: done_on removed is not reported.
-    assert _two_way(reverse) == _two_way(diff)
+    # Every change reads both ways: a milestone reached one way is reopened the other.
+    assert {c.id for c in reverse.changed} == {c.id for c in diff.changed}
 
 
-def _two_way(diff: RoadmapDiff) -> set[str]:
-    return {c.id for c in diff.changed if c.status or c.axis or c.titles or c.slips or c.budget}
+@settings(max_examples=100, deadline=None)
+@given(roadmaps(), roadmaps())
+def test_budget_changes_are_per_year_and_funder_and_read_both_ways(
+    old: Roadmap, new: Roadmap
+) -> None:
+    forward = {
+        (c.id, b.year, b.funder): b for c in diff_roadmaps(old, new).changed for b in c.budget
+    }
+    backward = {
+        (c.id, b.year, b.funder): b for c in diff_roadmaps(new, old).changed for b in c.budget
+    }
+    assert forward.keys() == backward.keys()
+    for key, change in forward.items():
+        assert (change.old, change.new) == (backward[key].new, backward[key].old)
+        assert change.old != change.new
 
 
 @settings(max_examples=100, deadline=None)

@@ -18,12 +18,14 @@ from hypothesis import strategies as st
 
 from tests.conftest import ROOT, check_text
 from uhc_roadmap.authoring.skeleton import (
+    SchemaPlace,
     SkeletonError,
     SkeletonOptions,
     build_skeleton,
     parse_day,
     parse_languages,
     resolve_country,
+    schema_place,
 )
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.i18n import LANGUAGES, SOURCE_LANGUAGE
@@ -166,6 +168,20 @@ def test_comments_in_a_language_without_catalog_are_refused() -> None:
 def test_schema_ref_can_point_at_a_relative_path() -> None:
     text = skeleton(schema_ref="../schema/roadmap.schema.json")
     assert text.startswith("# yaml-language-server: $schema=../schema/roadmap.schema.json\n")
+
+
+def test_the_schema_is_placed_beside_the_roadmap_or_found_above(tmp_path: Path) -> None:
+    target = tmp_path / "repo" / "roadmaps" / "x.yaml"
+    target.parent.mkdir(parents=True)
+    beside = target.parent / "roadmap.schema.json"
+    assert schema_place(target) == SchemaPlace("roadmap.schema.json", beside)
+    assert schema_place(None) == SchemaPlace("roadmap.schema.json")
+    assert schema_place(target, "s.json") == SchemaPlace("s.json")
+    (tmp_path / "repo" / "schema").mkdir()
+    (tmp_path / "repo" / "schema" / "roadmap.schema.json").write_text("{}", encoding="utf-8")
+    assert schema_place(target) == SchemaPlace("../schema/roadmap.schema.json")
+    beside.write_text("{}", encoding="utf-8")  # one beside the roadmap comes first, kept current
+    assert schema_place(target) == SchemaPlace("roadmap.schema.json", beside)
 
 
 @pytest.mark.parametrize(

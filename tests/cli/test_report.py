@@ -166,3 +166,21 @@ def test_configured_folder_and_exclude(repo: Path, capsys: pytest.CaptureFixture
     code, out, err = run(capsys)
     assert (code, out) == (2, "")
     assert "roadmap" in err
+
+
+def test_the_portfolio_table_in_french_writes_french_words_and_numbers(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--lang", "fr")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Portefeuille : 3 pays"
+    assert max(len(line) for line in lines) <= 80
+    # The long French headers wrap, never a country's name inside a word.
+    assert "Kazakhstan" in out
+    assert "Exécuté" in out
+    assert "En bonne" in out
+    morocco = next(line for line in lines if line.startswith("Maroc (MA)"))
+    assert "30 sept. 2021" in morocco
+    assert "73\u00a0%" in morocco  # CLDR's French percent, not 73%
+    assert "%" not in morocco.replace("\u00a0%", "")

@@ -37,15 +37,24 @@ def repo(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_since_head_1_shows_the_review(repo: Path) -> None:
+def test_since_head_1_shows_the_review_in_the_roadmaps_language(repo: Path) -> None:
     completed = run_cli("diff", "--since", "HEAD~1", "roadmap.yaml", cwd=repo)
     assert completed.returncode == 0, completed.stderr
     lines = completed.stdout.splitlines()
     assert lines[0] == "roadmap.yaml@HEAD~1 → roadmap.yaml"
-    assert "    + HRH-02  [HRH, planned]  Formation des médecins de famille" in lines
-    assert "    - FIN-02  [FIN, ongoing]  Comptes nationaux de la santé" in lines
-    assert "        planned end: 2022-06-30 → 2022-09-30 (slipped 92 days)" in lines
+    assert "    + HRH-02  [HRH, prévue]  Formation des médecins de famille" in lines
+    assert "    - FIN-02  [FIN, en cours]  Comptes nationaux de la santé" in lines
+    assert "        fin prévue : 2022-06-30 → 2022-09-30 (retardé de 92 jours)" in lines
     assert "\x1b" not in completed.stdout  # piped: plain text
+
+
+def test_lang_chooses_the_words_and_the_titles(repo: Path) -> None:
+    completed = run_cli("diff", "--since", "HEAD~1", "roadmap.yaml", "--lang", "en", cwd=repo)
+    assert completed.returncode == 0, completed.stderr
+    lines = completed.stdout.splitlines()
+    assert "    + HRH-02  [HRH, planned]  Family doctor training" in lines
+    assert "        planned end: 2022-06-30 → 2022-09-30 (slipped 92 days)" in lines
+    assert "        budget 2018 EU: spent 20,000 → 45,000.50" in lines
 
 
 def test_since_works_from_another_folder_and_as_json(
@@ -65,7 +74,7 @@ def test_since_works_from_another_folder_and_as_json(
 def test_since_head_is_no_difference_and_exit_code_option(repo: Path) -> None:
     same = run_cli("diff", "--since", "HEAD", "roadmap.yaml", "--exit-code", cwd=repo)
     assert same.returncode == 0
-    assert same.stdout == "roadmap.yaml@HEAD → roadmap.yaml: no differences\n"
+    assert same.stdout == "roadmap.yaml@HEAD → roadmap.yaml: aucune différence\n"
     changed = run_cli("diff", "--since", "HEAD~1", "roadmap.yaml", "--exit-code", cwd=repo)
     assert changed.returncode == 1
     assert changed.stderr == ""
@@ -79,7 +88,7 @@ def test_uncommitted_edits_are_compared_too(repo: Path) -> None:
     )
     completed = run_cli("diff", "--since", "HEAD", "roadmap.yaml", "-f", "markdown", cwd=repo)
     assert completed.returncode == 0
-    assert "| `as_of` | 2022-03-31 | 2022-04-30 (+30 days) |" in completed.stdout
+    assert "| `as_of` | 2022-03-31 | 2022-04-30 (+30 jours) |" in completed.stdout
 
 
 def test_a_folder_reports_new_files_as_added(repo: Path) -> None:
@@ -89,7 +98,8 @@ def test_a_folder_reports_new_files_as_added(repo: Path) -> None:
     assert completed.returncode == 0, completed.stderr
     assert (
         completed.stdout
-        == "roadmaps/second.yaml@HEAD → roadmaps/second.yaml: new file, not in the older version\n"
+        == "roadmaps/second.yaml@HEAD → roadmaps/second.yaml: nouveau fichier, absent de la "
+        "version précédente\n"
     )
 
 
@@ -149,7 +159,7 @@ def test_two_files(tmp_path: Path) -> None:
         "diff", str(REVIEW / "old.yaml"), str(REVIEW / "new.yaml"), "-f", "markdown"
     )
     assert completed.returncode == 0
-    assert completed.stdout.startswith("### Roadmap changes: `")
+    assert completed.stdout.startswith("### Modifications de la feuille de route : `")
     output = tmp_path / "diff.md"
     written = run_cli(
         "diff",
@@ -187,3 +197,20 @@ def test_usage_errors(args: tuple[str, ...], message: str) -> None:
     completed = run_cli("diff", *args)
     assert completed.returncode == 2
     assert completed.stderr == f"uhc-roadmap: error: {message}\n"
+
+
+def test_a_quarterly_update_names_each_change_and_the_year() -> None:
+    quarterly = REVIEW.parent / "quarterly"
+    completed = run_cli(
+        "diff", str(quarterly / "old.yaml"), str(quarterly / "new.yaml"), "--lang", "en"
+    )
+    assert completed.returncode == 0, completed.stderr
+    lines = [line.strip() for line in completed.stdout.splitlines()]
+    for expected in (
+        "progress: 40% → 100%",
+        "actual end: (none) → 2022-06-15",
+        "budget 2021 EU: spent 41,200 → 52,400",
+        "milestone done: FIN-01.M1 “Decree adopted” on 2022-05-12 (due 2022-03-31, 42 days late)",
+        "lead: MSAS → WHO",
+    ):
+        assert expected in lines

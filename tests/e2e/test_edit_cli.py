@@ -82,7 +82,7 @@ def test_completing_an_activity_changes_only_its_lines(repo: Path, name: str) ->
 
     old = repo / "old.yaml"
     old.write_text(before, encoding="utf-8")
-    compared = run_cli("diff", "old.yaml", name, cwd=repo)
+    compared = run_cli("diff", "--lang", "en", "old.yaml", name, cwd=repo)
     assert activity["id"] in compared.stdout
     assert "ongoing → completed" in compared.stdout
 

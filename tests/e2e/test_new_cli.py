@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import golden, run_cli
 from uhc_roadmap.i18n import LANGUAGES
+from uhc_roadmap.schema import schema_text
 
 pytestmark = pytest.mark.e2e
 ARGS = (
@@ -20,6 +21,12 @@ ARGS = (
     "2024-01-01",
     "--end",
     "2026-12-31",
+)
+
+
+NOTE = (
+    "uhc-roadmap: note: the first line points editors at roadmap.schema.json beside the "
+    "roadmap; write it there with `uhc-roadmap schema -o roadmap.schema.json`\n"
 )
 
 
@@ -57,7 +64,8 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     forced = run_cli(*ARGS, "-o", str(target), "--force")
     assert forced.returncode == 0, forced.stderr
     assert target.read_text(encoding="utf-8").startswith("# yaml-language-server:")
-    assert [p.name for p in tmp_path.iterdir()] == ["roadmap.yaml"]  # no temporary file left
+    # no temporary file left; the schema the roadmap points at, beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["roadmap.schema.json", "roadmap.yaml"]
 
 
 @pytest.mark.parametrize(
@@ -92,5 +100,45 @@ def test_skeleton_text_is_the_golden_one(languages: str) -> None:
     """Every byte of the skeleton in each language, and in two: its words come from catalogs."""
     completed = run_cli(*ARGS, "--lang", languages)
     assert completed.returncode == 0, completed.stderr
-    assert completed.stderr == ""
+    assert completed.stderr == NOTE
     golden(f"new/morocco-{languages.replace(',', '-')}.yaml", completed.stdout)
+
+
+def test_the_schema_the_roadmap_points_at_exists(tmp_path: Path) -> None:
+    target = tmp_path / "roadmaps" / "senegal.yaml"
+    target.parent.mkdir()
+    completed = run_cli(*ARGS, "-o", str(target))
+    assert completed.returncode == 0, completed.stderr
+    first = target.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=roadmap.schema.json"
+    schema = target.parent / "roadmap.schema.json"
+    assert schema.read_text(encoding="utf-8") == schema_text()
+    assert f"wrote {schema}" in completed.stderr
+    # A second roadmap in the folder finds it there and leaves it alone.
+    again = run_cli(*ARGS, "-o", str(target.with_name("other.yaml")))
+    assert "roadmap.schema.json" not in again.stderr
+    # The roadmaps folder still holds only roadmaps for `validate`.
+    checked = run_cli("validate", str(target.parent))
+    assert checked.stdout.strip() == "2 files checked: no problems."
+
+
+def test_a_repository_with_a_schema_folder_is_pointed_at_it(tmp_path: Path) -> None:
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "roadmap.schema.json").write_text(schema_text(), encoding="utf-8")
+    (tmp_path / "roadmaps").mkdir()
+    target = tmp_path / "roadmaps" / "senegal.yaml"
+    completed = run_cli(*ARGS, "-o", str(target))
+    assert completed.returncode == 0, completed.stderr
+    first = target.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/roadmap.schema.json"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["senegal.yaml"]
+
+
+def test_an_explicit_schema_ref_is_written_as_given_and_nothing_else(tmp_path: Path) -> None:
+    target = tmp_path / "senegal.yaml"
+    completed = run_cli(*ARGS, "-o", str(target), "--schema-ref", "https://example.org/s.json")
+    assert completed.returncode == 0, completed.stderr
+    assert target.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=https://example.org/s.json\n"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["senegal.yaml"]

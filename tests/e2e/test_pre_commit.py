@@ -136,3 +136,38 @@ def test_fmt_hook_rewrites_a_roadmap_out_of_layout_then_passes(
     assert failed.returncode == 1, log
     assert "files were modified by this hook" in log
     assert morocco.read_text(encoding="utf-8") == original
+
+
+def test_warnings_are_shown_on_a_passing_commit_and_fail_it_with_strict(
+    hook_repo: Path, home: Path, tmp_path: Path
+) -> None:
+    env = environment(home)
+    data = roadmap_repo(tmp_path / "data", env)
+    morocco = data / "roadmaps" / "morocco.yaml"
+    text = morocco.read_text(encoding="utf-8")
+    morocco.write_text(text.replace("programme: UHC Partnership", "programme: yes", 1))
+    subprocess.run(["git", "add", "-A"], cwd=data, env=env, check=True)
+
+    passed = try_repo(hook_repo, data, env, "--all-files")
+    log = passed.stdout + passed.stderr
+    assert passed.returncode == 0, log
+    assert "Y009 warning: `yes` is read as text here" in log
+
+    config = data / "strict.yaml"
+    config.write_text(
+        f"repos:\n  - repo: {hook_repo}\n    rev: {git('rev-parse', 'HEAD', cwd=hook_repo).strip()}\n"
+        "    hooks:\n      - id: uhc-roadmap-validate\n        args: [--strict]\n",
+        encoding="utf-8",
+    )
+    strict = subprocess.run(
+        [str(PRE_COMMIT), "run", "--config", str(config), "--all-files"],
+        cwd=data,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    log = strict.stdout + strict.stderr
+    assert strict.returncode == 1, log
+    assert "Y009 warning" in log

@@ -57,7 +57,23 @@ def test_configuration_errors_print_the_same(repo: Path) -> None:
     assert "pyproject.toml:2:1: error: unknown key `exclud`" in report.stderr
 
 
-def test_outside_the_repository_the_error_says_what_to_pass(tmp_path: Path) -> None:
-    run = run_cli("report", "--country", "MA", cwd=tmp_path)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "--country", "MA"],
+        ["report"],
+        ["render", "--country", "MA"],
+        ["validate"],
+        ["diff", "--since", "HEAD"],
+    ],
+    ids=lambda args: " ".join(args),
+)
+def test_outside_the_repository_the_error_says_what_to_pass(
+    tmp_path: Path, args: list[str]
+) -> None:
+    run = run_cli(*args, cwd=tmp_path)
     assert run.returncode == 2
+    assert run.stdout == ""
+    assert "roadmaps: no such folder" in run.stderr
     assert "pass the roadmap file or folder" in run.stderr
+    assert "Traceback" not in run.stderr

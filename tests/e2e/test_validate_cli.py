@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROADMAPS, run_cli
+from tests.conftest import FIXTURES, ROADMAPS, run_cli
 
 pytestmark = pytest.mark.e2e
 LINE = re.compile(
@@ -159,3 +159,13 @@ def test_a_warm_cache_builds_no_model_and_runs_no_rule(tmp_path: Path) -> None:
     warm = _imported("validate", "morocco.yaml", cwd=tmp_path)
     assert "uhc_roadmap.cache" in warm
     assert not _under(warm, "uhc_roadmap.model", "uhc_roadmap.rules", "pycountry")
+
+
+def test_one_run_shows_an_unknown_field_and_an_unknown_dependency_elsewhere() -> None:
+    """A schema error in one activity does not hide the rule findings of the others."""
+    fixture = FIXTURES / "invalid" / "s002_rules_run_on_the_valid_parts.yaml"
+    completed = run_cli("validate", str(fixture))
+    assert completed.returncode == 1
+    found = [m["code"] for m in map(LINE.match, completed.stdout.splitlines()) if m]
+    assert found == ["S004", "S002", "R004", "T002", "S001"]
+    assert "unknown activity `GOV-1`" in completed.stdout

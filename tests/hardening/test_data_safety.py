@@ -67,7 +67,9 @@ def test_no_command_writes_to_an_input_roadmap(project: Path) -> None:
         assert done.returncode == 0, (command, done.stderr)
         assert snapshot(project / "roadmaps") == before, command
     written = {p.name for p in (project / OUT).iterdir()}
-    assert written == {Path(c[c.index("-o") + 1]).name for c in WRITERS}
+    # `new` also writes the schema its roadmap points at, beside it.
+    expected = {Path(c[c.index("-o") + 1]).name for c in WRITERS} | {"roadmap.schema.json"}
+    assert written == expected
 
 
 @pytest.mark.parametrize("command", WRITERS, ids=lambda c: " ".join(c[:2]))

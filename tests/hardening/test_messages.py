@@ -33,21 +33,21 @@ def only(text: str) -> tuple[str, int, int, str, str]:
 def test_an_invisible_character_in_an_id_is_shown_escaped(char: str, shown: str) -> None:
     code, line, col, message, hint = only(minimal_with("  - id: GOV-01", f"  - id: GOV{char}-01"))
     assert (code, line, col) == ("S004", 16, 9)
-    assert message == f"`GOV{shown}-01` is not a valid id"
+    assert message == f"`GOV{shown}-01` is not a valid `id`"
     assert hint == f"it holds invisible characters (remove {shown}); retype it"
 
 
 def test_a_lower_case_id_is_told_the_upper_case_spelling() -> None:
     code, _, _, message, hint = only(minimal_with("  - id: GOV-01", "  - id: gov-01"))
     assert code == "S004"
-    assert message == "`gov-01` is not a valid id"
+    assert message == "`gov-01` is not a valid `id`"
     assert hint == "write it in upper case: `GOV-01`"
 
 
 def test_ids_differing_only_in_case_are_not_two_valid_ids() -> None:
     text = minimal_with("axes:\n", "axes:\n  - {id: gov, title: Gouvernance bis}\n")
     [d] = check_text(text).diagnostics
-    assert (d.code, d.message) == ("S004", "`gov` is not a valid id")
+    assert (d.code, d.message) == ("S004", "`gov` is not a valid `id`")
 
 
 def test_a_control_character_in_a_key_cannot_reach_the_terminal() -> None:
@@ -75,7 +75,7 @@ def test_a_long_value_is_cut_in_the_message() -> None:
     assert code == "S004"
     assert len(message) < 100
     assert message.startswith("`yyyy")
-    assert message.endswith("...` is not a valid status")
+    assert message.endswith("...` is not a valid `status`")
     assert len(hint) < 200
 
 

@@ -190,7 +190,49 @@ def test_typographic_quotes_that_belong_to_the_text_are_not_reported(text: str) 
     assert load_document(text.encode(), "f.yaml").diagnostics == []
 
 
-def test_a_syntax_error_on_a_line_with_typographic_quotes_hints_at_straight_quotes() -> None:
-    [error] = load_document("title: {fr: “a : b”}\n".encode(), "f.yaml").diagnostics
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        (
+            "title: 'Appui à l'Agence'",
+            "an apostrophe ends a text in single quotes: write it in double quotes, "
+            '"Appui à l\'Agence"',
+        ),
+        (
+            "title: {fr: 'Appui à l'Agence', en: Support}",
+            "an apostrophe ends a text in single quotes: write it in double quotes, "
+            '"Appui à l\'Agence"',
+        ),
+        (
+            "title: 'Il dit \"l'an\"'",
+            "an apostrophe ends a text in single quotes: double it, 'Il dit \"l''an\"'",
+        ),
+        (
+            "title: {fr: “a : b”}",
+            'typographic quotes (“ ” ‘ ’) are not YAML quotes: write straight double quotes, "a : b"',
+        ),
+        (
+            "title: “Plan : 2021”",
+            "typographic quotes (“ ” ‘ ’) are not YAML quotes: write straight double quotes, "
+            '"Plan : 2021"',
+        ),
+        (
+            "title: « Plan : santé »",
+            "guillemets « » are text to YAML: put the value in straight double quotes, "
+            '"« Plan : santé »"',
+        ),
+    ],
+)
+def test_a_syntax_error_caused_by_quotes_gets_the_value_that_works(line: str, hint: str) -> None:
+    [error] = load_document(f"{line}\ncountry: MA\n".encode(), "f.yaml").diagnostics
     assert error.code == "Y001"
-    assert 'write straight double quotes "..."' in error.hint
+    assert error.hint == hint
+    # The value the hint gives loads.
+    value = hint.rpartition(", ")[2]
+    fixed = load_document(f"title: {value}\n".encode(), "f.yaml")
+    assert fixed.diagnostics == []
+
+
+def test_quotes_elsewhere_do_not_change_the_hint_of_another_error() -> None:
+    [error] = load_document(b"title: l'Agence\n\tcountry: MA\n", "f.yaml").diagnostics
+    assert "apostrophe" not in error.hint

@@ -57,7 +57,7 @@ def test_status_typo_lists_choices() -> None:
     text = MINIMAL.replace("status: ongoing", "status: ongoin", 1)
     code, message, hint, _, _ = only(text)
     assert code == "S004"
-    assert message == "`ongoin` is not a valid status"
+    assert message == "`ongoin` is not a valid `status`"
     assert hint.startswith("did you mean `ongoing`?")
 
 

@@ -95,7 +95,7 @@ def _compare(pairs: list[Pair], options: ValidationOptions, lang: str | None) ->
         old = _checked(old_raw, old_name, options, invalid) if old_raw is not None else None
         if new is not None and (old is not None or old_raw is None):
             diff = diff_roadmaps(old, new, lang) if old is not None else None
-            diffs.append(FileDiff(old_name, new_name, diff))
+            diffs.append(FileDiff(old_name, new_name, diff, lang or new.default_language))
     if invalid:
         raise InvalidRoadmaps(invalid, REFUSAL)
     return diffs

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import gettext
 import json
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from uhc_roadmap.countries import candidates, country_name, describe, normalise
@@ -19,7 +21,7 @@ from uhc_roadmap.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, translations
 from uhc_roadmap.i18n.languages import language
 from uhc_roadmap.model import codes
 from uhc_roadmap.model.types import DATE_PATTERN, ID_PATTERN
-from uhc_roadmap.schema import SCHEMA_ID
+from uhc_roadmap.schema import SCHEMA_FILE
 from uhc_roadmap.suggest import nearest
 
 # The example texts, written in each language of the roadmap: English msgids, translated in each
@@ -43,7 +45,37 @@ WORDS: dict[str, str] = {
 }
 AXES = (("GOV", "governance"), ("FIN", "financing"), ("HRH", "workforce"))
 EXAMPLE_BUDGET = 50000
-DEFAULT_SCHEMA_REF = SCHEMA_ID
+DEFAULT_SCHEMA_REF = SCHEMA_FILE
+"""The schema beside the roadmap: what `new -o` writes there, or `schema -o` for a printed one."""
+
+
+@dataclass(frozen=True)
+class SchemaPlace:
+    """Where the yaml-language-server line of a new roadmap points, and the schema file to write
+    so that it points at something (None when one is there, or the reference is the user's)."""
+
+    ref: str
+    write: Path | None = None
+
+
+def schema_place(output: Path | None, explicit: str | None = None) -> SchemaPlace:
+    """The schema a new roadmap at ``output`` points at: ``explicit`` (``--schema-ref``) as
+    given; else a ``roadmap.schema.json`` beside it, or a ``schema/roadmap.schema.json`` in a
+    folder above (a repository laid out as uhc-roadmap's own); else one to write beside it.
+    Printed to standard output (no ``output``), the roadmap points beside itself."""
+    if explicit is not None:
+        return SchemaPlace(explicit)
+    if output is None:
+        return SchemaPlace(SCHEMA_FILE)
+    beside = output.parent / SCHEMA_FILE
+    if beside.is_file():
+        return SchemaPlace(SCHEMA_FILE, beside)
+    folder = output.resolve().parent
+    for above in folder.parents:
+        found = above / "schema" / SCHEMA_FILE
+        if found.is_file():
+            return SchemaPlace(Path(os.path.relpath(found, folder)).as_posix())
+    return SchemaPlace(SCHEMA_FILE, beside)
 
 
 class SkeletonError(UsageError, ValueError):

@@ -54,6 +54,4 @@ def _check_one(job: Job, options: ValidationOptions) -> tuple[FileResult, bool]:
     from uhc_roadmap import validation
 
     checked = validation.check_bytes(job.raw, job.name, options)
-    roadmap = checked.roadmap
-    depends = options.as_of is None and roadmap is not None and roadmap.as_of is None
-    return checked.result, depends
+    return checked.result, checked.depends_on_today(options)

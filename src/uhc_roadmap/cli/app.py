@@ -23,6 +23,7 @@ from uhc_roadmap.cli.edit import record, set_
 from uhc_roadmap.cli.export import export
 from uhc_roadmap.cli.fmt import fmt
 from uhc_roadmap.cli.new import new
+from uhc_roadmap.cli.regions import regions
 from uhc_roadmap.cli.render import render
 from uhc_roadmap.cli.report import report
 from uhc_roadmap.cli.rules import rules
@@ -74,6 +75,7 @@ app.command()(record)
 app.command()(fmt)
 app.command()(new)
 app.command()(rules)
+app.command()(regions)
 app.command()(schema)
 
 

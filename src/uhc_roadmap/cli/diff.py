@@ -49,8 +49,10 @@ def diff(
 ) -> None:
     """Show what changed between two versions of a roadmap, by activity id.
 
-    Added, removed, status, slips, budgets, milestones, indicator values. Exit 0 (also when the
-    versions differ, unless --exit-code), 1 when a version does not validate, 2 on usage errors.
+    Added, removed, status, progress, actual dates, slips, milestones, budgets per year and
+    funder, lead, partners, regions, indicator values; in the roadmap's language unless --lang.
+    Exit 0 (also when the versions differ, unless --exit-code), 1 when a version does not
+    validate, 2 on usage errors.
     """
     from uhc_roadmap.authoring.compare import compare_files, compare_since, has_differences
     from uhc_roadmap.formats.diff.base import DiffOptions
@@ -69,6 +71,6 @@ def diff(
     else:
         diffs = compare_since(since, files, config, options, lang=lang)
     painted = output is None and use_color(color, sys.stdout)
-    emit(DIFF_FORMATS.get(chosen)(DiffOptions(color=painted)).render(diffs), output)
+    emit(DIFF_FORMATS.get(chosen)(DiffOptions(color=painted, lang=lang)).render(diffs), output)
     changed = exit_code and has_differences(diffs)
     raise typer.Exit(ExitCode.FINDINGS if changed else ExitCode.OK)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -38,7 +39,8 @@ def new(
         typer.Option(
             "--schema-ref",
             help="URL or relative path of the JSON Schema for the yaml-language-server line "
-            "(default: the schema's published URL).",
+            "(default: roadmap.schema.json beside the roadmap, written there with -o, or "
+            "schema/roadmap.schema.json in a folder above when there is one).",
         ),
     ] = None,
     output: OutputOption = None,
@@ -48,12 +50,12 @@ def new(
 ) -> None:
     """Write a skeleton roadmap: three axes, two organisations, an example activity."""
     from uhc_roadmap.authoring.skeleton import (
-        DEFAULT_SCHEMA_REF,
         SkeletonOptions,
         build_skeleton,
         parse_day,
         parse_languages,
         resolve_country,
+        schema_place,
     )
 
     if output is not None and output.is_file() and not force:
@@ -66,7 +68,7 @@ def new(
         end=parse_day("--end", end),
         languages=parse_languages(lang),
         currency=currency.upper(),
-        schema_ref=schema_ref or DEFAULT_SCHEMA_REF,
+        schema_ref=(place := schema_place(output, schema_ref)).ref,
     )
     skeleton = build_skeleton(options)
     for missing in skeleton.untranslated:
@@ -80,3 +82,24 @@ def new(
             f"uhc-roadmap: wrote {output}; check it with `uhc-roadmap validate {output}`",
             file=sys.stderr,
         )
+    _write_schema(place.write)
+    if output is None and schema_ref is None:
+        print(
+            f"uhc-roadmap: note: the first line points editors at {place.ref} beside the "
+            f"roadmap; write it there with `uhc-roadmap schema -o {place.ref}`",
+            file=sys.stderr,
+        )
+
+
+def _write_schema(path: Path | None) -> None:
+    """The schema the new roadmap points at, written (or brought up to date) where it points."""
+    from uhc_roadmap.schema import schema_text
+
+    if path is None:
+        return
+    text = schema_text()
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    verb = "updated" if path.exists() else "wrote"
+    emit(text, path)
+    print(f"uhc-roadmap: {verb} {path} for editors (docs/editors.md)", file=sys.stderr)

@@ -52,6 +52,13 @@ def format_number(value: float, lang: str, digits: int = 0) -> str:
 
 
 @wide_decimals
+def format_decimal_places(value: float, lang: str, most: int) -> str:
+    """``7,9`` / ``7.9``: a number with as many decimals as it has, up to ``most``."""
+    pattern = "#,##0" + ("." + "#" * most if most else "")
+    return format_decimal(value, format=pattern, locale=locale_for(lang))
+
+
+@wide_decimals
 def format_share(ratio: float | None, lang: str) -> str:
     """A ratio (0.5) as a percentage (``50 %`` in French, ``50%`` in English); None as a dash."""
     if ratio is None:

@@ -606,10 +606,7 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
             )
         context = f" {exc.context}" if exc.context else ""
         hint = _TAB_HINT if _char_at(text, pos) == "\t" else _hint_for(problem)
-        if _long_key(text, pos):
-            hint = _LONG_KEY_HINT
-        elif any(c in TYPOGRAPHIC_QUOTES for c in _line_at(text, pos)):
-            hint = _TYPOGRAPHIC_HINT
+        hint = _LONG_KEY_HINT if _long_key(text, pos) else _quotes_hint(text, pos) or hint
         return _finding("Y001", file, pos, f"invalid YAML: {visible(problem)}{context}", hint)
     if isinstance(exc, yaml.reader.ReaderError):
         line, col = text_position(text, min(exc.position, len(text)))
@@ -622,6 +619,78 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
             f'remove it; inside double quotes it can be written as the escape "{visible(char)}"',
         )
     return _finding("Y001", file, (1, 1), f"invalid YAML: {visible(str(exc))}", "")
+
+
+# Word's quotes, which YAML keeps as text: “…” ‘…’ „…“ (straight quotes replace them), and
+# French guillemets «…», which belong to the text (straight quotes go around them).
+_TYPOGRAPHIC = re.compile(r"([“„‘])(.*?)([”“’])|(«.*?»)")
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s\[{,]))'")
+_APOSTROPHE_INSIDE = re.compile(r"'[^\W\d_]")
+_MAX_HINT_LINE = 2000
+"""Lines longer than this get no hint about their quotes: the search would cost more than it
+is worth on hostile input, and no roadmap line is that long."""
+
+
+def _cut_by_apostrophe(line: str) -> str | None:
+    """The text of ``'Appui à l'Agence'``: single quotes cut short by an apostrophe (a quote
+    followed by a letter), closed by the first quote after it that ends a value (one followed
+    by the end of the line, a comma, a bracket or a comment)."""
+    opening = _OPENING_QUOTE.search(line)
+    if opening is None:
+        return None
+    start = opening.end()
+    for closing in _closing_quotes(line):
+        if closing > start:
+            inner = line[start:closing]
+            return inner if _APOSTROPHE_INSIDE.search(inner) else None
+    return None
+
+
+def _closing_quotes(line: str) -> list[int]:
+    """The indexes of the quotes that can end a value, in order: one pass from the end."""
+    found = []
+    ends_value = True  # what follows the current position, spaces aside, ends a value
+    for index in range(len(line) - 1, -1, -1):
+        char = line[index]
+        if char == "'" and ends_value:
+            found.append(index)
+        if not char.isspace():
+            ends_value = char in ",}]#"
+    return found[::-1]
+
+
+_QUOTE_HINTS = {
+    "apostrophe": "an apostrophe ends a text in single quotes: write it in double quotes, "
+    "%(value)s",
+    "apostrophe and quotes": "an apostrophe ends a text in single quotes: double it, %(value)s",
+    "guillemets": "guillemets « » are text to YAML: put the value in straight double quotes, "
+    "%(value)s",
+    "typographic": "typographic quotes (“ ” ‘ ’) are not YAML quotes: write straight double "
+    "quotes, %(value)s",
+}
+"""Hints as single message strings with named placeholders, ready for a catalog."""
+
+
+def _quotes_hint(text: str, pos: Position) -> str | None:
+    """A syntax error caused by quotes: typographic quotes around a text with a colon
+    (``title: {fr: “a : b”}``), or an apostrophe ending a text in single quotes
+    (``title: 'Appui à l'Agence'``). The hint gives the value that works."""
+    for line in (_line_at(text, pos), line_text(text, pos[0] - 1) if pos[0] > 1 else ""):
+        if len(line) > _MAX_HINT_LINE:
+            continue
+        inner = _cut_by_apostrophe(line)
+        if inner is not None:
+            if '"' in inner:
+                value = "'" + inner.replace("'", "''") + "'"
+                return _QUOTE_HINTS["apostrophe and quotes"] % {"value": visible(value)}
+            return _QUOTE_HINTS["apostrophe"] % {"value": visible(f'"{inner}"')}
+        typographic = _TYPOGRAPHIC.search(line)
+        if typographic is not None and typographic.group(4):
+            return _QUOTE_HINTS["guillemets"] % {"value": visible(f'"{typographic.group(4)}"')}
+        if typographic is not None:
+            inner = typographic.group(2).replace('"', '\\"')
+            return _QUOTE_HINTS["typographic"] % {"value": visible(f'"{inner}"')}
+    return None
 
 
 def _line_at(text: str, pos: Position) -> str:

@@ -76,6 +76,16 @@ def line_text(text: str, line: int) -> str:
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 
+SHOWN = 60
+"""How much of a value from the file a message quotes."""
+
+
+def clipped(value: object, limit: int = SHOWN) -> str:
+    """A value from the file as a message quotes it: hidden characters escaped, cut short."""
+    text = visible(str(value))
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def visible(text: str) -> str:
     """``text`` with every hidden character written as an escape, e.g. ``GOV\\u200b-01``.
 

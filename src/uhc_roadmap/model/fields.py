@@ -41,6 +41,41 @@ def literal_choices(info: FieldInfo | None) -> list[str]:
     return [str(v) for v in _literals(info.annotation)]
 
 
+SINGULAR = {
+    "activities": "activity",
+    "axes": "axis",
+    "organisations": "organisation",
+    "indicators": "indicator",
+    "milestones": "milestone",
+    "budget": "budget line",
+    "values": "value",
+    "documents": "document",
+    "phase": "phase",
+}
+"""What one item of a list is called in a message."""
+
+
+def data_at(data: Any, path: Sequence[str | int]) -> Any:
+    """The node of the loaded data at ``path`` (None when the path leaves the data)."""
+    node = data
+    for element in path:
+        try:
+            node = node[element]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def owner(data: Any, path: Sequence[str | int]) -> str:
+    """``activity `GOV-01```: the item at ``path`` named by its kind and id, or ``""`` when it
+    has no id."""
+    node = data_at(data, path)
+    if isinstance(node, dict) and isinstance(node.get("id"), str) and path:
+        kind = str(next((e for e in reversed(path) if isinstance(e, str)), "item"))
+        return f"{SINGULAR.get(kind, kind)} `{node['id']}`"
+    return ""
+
+
 def _literals(annotation: Any) -> list[Any]:
     origin = get_origin(annotation)
     if origin is Literal:

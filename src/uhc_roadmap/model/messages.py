@@ -10,11 +10,29 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from uhc_roadmap.diagnostics import Diagnostic, builtin_finding
+from uhc_roadmap.loading.scalars import ScalarRangeError, resolve_plain
+from uhc_roadmap.loading.source import SHOWN as _SHOWN
+from uhc_roadmap.loading.source import clipped as _shown
 from uhc_roadmap.loading.source import visible
 from uhc_roadmap.loading.sourcemap import DocPath, SourceMap
-from uhc_roadmap.model.fields import field_info, literal_choices, model_at
+from uhc_roadmap.model.fields import (
+    SINGULAR,
+    data_at,
+    field_info,
+    literal_choices,
+    model_at,
+    owner,
+)
+from uhc_roadmap.model.slips import Slips
 from uhc_roadmap.model.types import date_readings
-from uhc_roadmap.suggest import nearest
+from uhc_roadmap.model.written import (
+    BOOLEAN_WORDS,
+    HINTS,
+    PercentField,
+    choice_meant,
+    number_hint,
+)
+from uhc_roadmap.suggest import named, nearest
 
 _EXPECTED = {
     "string_type": "text",
@@ -67,24 +85,25 @@ _PATTERN_HINTS = {
 }
 
 
+# Fields that name an item of a top-level list by its id, and that list.
+_REFERENCES = {
+    "funder": "organisations",
+    "lead": "organisations",
+    "partners": "organisations",
+    "axis": "axes",
+    "depends_on": "activities",
+    "activity": "activities",
+}
+# The field holding an item's name, by list.
+_NAMES = {"organisations": "name", "axes": "title", "activities": "title"}
+_IDS_SHOWN = 12
+
 _MODEL_LEVEL_FIELDS: dict[str, tuple[str, ...]] = {
     "schema_version": ("schema_version",),
     "missing_currency": ("currency",),
 }
 # Error types about a field's presence, not its value.
 _PLACES = {"missing", "extra_forbidden"}
-
-# How much of a value from the file a message quotes.
-_SHOWN = 60
-
-_SINGULAR = {
-    "activities": "activity",
-    "axes": "axis",
-    "organisations": "organisation",
-    "indicators": "indicator",
-    "milestones": "milestone",
-    "phase": "phase",
-}
 
 
 class Translator:
@@ -101,7 +120,12 @@ class Translator:
 
     def translate(self, errors: Iterable[ErrorDetails]) -> list[Diagnostic]:
         found: dict[tuple[int, int, str], Diagnostic] = {}
-        for error in _matched_members(list(errors), self.source_map):
+        errors = list(errors)
+        slips = Slips(self.root, self.data, self.source_map, self.file, self.lines)
+        for diagnostic in slips.find(errors):
+            found[(diagnostic.line, diagnostic.col, diagnostic.code)] = diagnostic
+        errors = [e for e in errors if not slips.explains(self.source_map.resolve(e["loc"]))]
+        for error in _matched_members(errors, self.source_map):
             diagnostic = self.one(error)
             key = (diagnostic.line, diagnostic.col, diagnostic.code)
             if key not in found:
@@ -174,15 +198,24 @@ class Translator:
     ) -> tuple[str, str]:
         expected = _EXPECTED[kind]
         message = f"{_field(path)} must be {expected}, not {_describe(value)}"
-        return message, self._type_hint(kind, value, pos)
+        return message, self._type_hint(kind, value, path, pos)
 
-    def _type_hint(self, kind: str, value: Any, pos: tuple[int, int]) -> str:
+    def _type_hint(self, kind: str, value: Any, path: DocPath, pos: tuple[int, int]) -> str:
         if value is None:
             return "give a value, or remove the line"
         if kind in {"string_type", "text_type"} and isinstance(value, int | float):
             return f'put it in quotes so it is read as text: "{self._raw(pos)}"'
-        if kind in {"int_type", "float_type"} and isinstance(value, str):
-            return f"write the number without quotes: {value.strip()}"
+        if kind in {"int_type", "float_type", "int_from_float"} and isinstance(value, str):
+            if _is_plain_number(value.strip()):
+                return f"write the number without quotes: {value.strip()}"
+            name = _name(path)
+            percent: PercentField = "field" if name == "progress" else ""
+            return number_hint(name, value, whole=kind != "float_type", percent=percent)
+        if kind == "bool_type" and isinstance(value, str):
+            meant = BOOLEAN_WORDS.get(value.strip().casefold())
+            if meant is not None:
+                return HINTS["boolean"] % {"name": _name(path), "value": str(meant).lower()}
+            return HINTS["true or false"] % {"name": _name(path)}
         if kind == "list_type" and not isinstance(value, list | dict):
             return f"write a list, e.g. [{self._raw(pos)}]"
         return ""
@@ -190,20 +223,46 @@ class Translator:
     def _not_a_choice(self, value: Any, path: DocPath) -> tuple[str, str]:
         choices = literal_choices(field_info(self.root, list(path)))
         hint = "expected one of: " + ", ".join(choices)
-        close = nearest(str(value)[:_SHOWN], choices)
+        meant = choice_meant(_name(path), value) if isinstance(value, str) else None
+        close = meant if meant in choices else nearest(str(value)[:_SHOWN], choices)
         if close is not None:
             hint = f"did you mean `{close}`?{_hidden_hint(str(value))} ({hint})"
-        return f"`{_shown(value)}` is not a valid {_field(path, quoted=False)}", hint
+        return f"`{_shown(value)}` is not a valid {_field(path)}", hint
 
     def _pattern(self, error: ErrorDetails, path: DocPath) -> tuple[str, str]:
         pattern = str((error.get("ctx") or {}).get("pattern", ""))
         hint = next((h for p, h in _PATTERN_HINTS.items() if pattern.startswith(p)), "")
         value = str(error["input"])
+        part = _REFERENCES.get(_name(path)) if path and path[0] != "region_groups" else None
         if visible(value) != value:
             hint = "it holds invisible characters" + _hidden_hint(value) + "; retype it"
+        elif part is not None:
+            hint = self._reference_hint(value, part)
         elif re.fullmatch(pattern, value.upper()) and value.upper() != value:
             hint = f"write it in upper case: `{_shown(value.upper())}`"
-        return f"`{_shown(value)}` is not a valid {_field(path, quoted=False)}", hint
+        return f"`{_shown(value)}` is not a valid {_field(path)}", hint
+
+    def _reference_hint(self, value: str, part: str) -> str:
+        """A reference that is no id (``funder: Luxembourg``): the id of the item so named,
+        else the ids the roadmap defines in ``part``."""
+        items = self._data_at((part,))
+        items = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+        ids = list(dict.fromkeys(i["id"] for i in items if isinstance(i.get("id"), str)))
+        singular = SINGULAR.get(part, part)
+        if value.upper() in ids:
+            return f"write it in upper case: `{_shown(value.upper())}`"
+        names = {
+            i["id"]: _texts(i.get(_NAMES[part])) for i in items if isinstance(i.get("id"), str)
+        }
+        meant = named(value, names)
+        values = {"value": _shown(value), "kind": singular, "part": part}
+        if len(meant) == 1:
+            return HINTS["named"] % (values | {"id": meant[0]})
+        listing = ", ".join(f"`{i}`" for i in (meant or ids)[:_IDS_SHOWN])
+        values["ids"] = listing + (", ..." if len(meant or ids) > _IDS_SHOWN else "")
+        if meant:
+            return HINTS["named several"] % values
+        return HINTS["an id" if ids else "no ids"] % values
 
     def _bound(self, kind: str, error: ErrorDetails, path: DocPath) -> tuple[str, str]:
         ctx = error.get("ctx") or {}
@@ -218,16 +277,11 @@ class Translator:
         return f"{_field(path)} must be {phrase} {_number(ctx.get(key))}, not {value}", ""
 
     def _owner(self, loc: list[str | int]) -> str:
-        node: Any = self.data
-        for element in loc:
-            try:
-                node = node[element]
-            except (KeyError, IndexError, TypeError):
-                return ""
-        if isinstance(node, dict) and isinstance(node.get("id"), str) and loc:
-            kind = str(next((e for e in reversed(loc) if isinstance(e, str)), "item"))
-            return f" in {_SINGULAR.get(kind, kind)} `{node['id']}`"
-        return ""
+        named = owner(self.data, tuple(loc))
+        return f" in {named}" if named else ""
+
+    def _data_at(self, path: DocPath) -> Any:
+        return data_at(self.data, path)
 
     def _raw(self, pos: tuple[int, int]) -> str:
         line = self.lines[pos[0] - 1] if 0 < pos[0] <= len(self.lines) else ""
@@ -264,12 +318,33 @@ def _matched_members(errors: list[ErrorDetails], source_map: SourceMap) -> list[
     ]
 
 
-def _field(path: DocPath, *, quoted: bool = True) -> str:
-    name = next((str(e) for e in reversed(path) if isinstance(e, str)), "the document")
-    if not quoted:
-        return name.replace("_", " ")
+def _name(path: DocPath) -> str:
+    """The name of the field at ``path`` as written in the file (``depends_on``)."""
+    return next((str(e) for e in reversed(path) if isinstance(e, str)), "the document")
+
+
+def _field(path: DocPath) -> str:
+    """The field at ``path`` as a message names it: ```status```, ```depends_on`` item`."""
     item = " item" if path and isinstance(path[-1], int) else ""
-    return f"`{name}`{' ' + item.strip() if item else ''}"
+    return f"`{_name(path)}`{item}"
+
+
+def _texts(value: Any) -> list[str]:
+    """The texts of a Text field as written: one string, or one per language."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [v for v in value.values() if isinstance(v, str)]
+    return []
+
+
+def _is_plain_number(text: str) -> bool:
+    """Written as YAML reads a number (``12``, ``1.5``): only its quotes make it text."""
+    try:
+        value = resolve_plain(text)
+    except ScalarRangeError:
+        return False
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _describe(value: Any) -> str:
@@ -299,12 +374,6 @@ def _merge_expected(first: Diagnostic, second: Diagnostic) -> Diagnostic:
     return Diagnostic(
         first.code, first.severity, first.file, first.line, first.col, message, first.hint
     )
-
-
-def _shown(value: object, limit: int = _SHOWN) -> str:
-    """A value from the file as a message quotes it: hidden characters escaped, cut short."""
-    text = visible(str(value))
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _hidden_hint(value: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any, cast
 
 from pydantic import ValidationError
@@ -11,6 +12,7 @@ from pydantic_core import ErrorDetails
 from uhc_roadmap.diagnostics import Diagnostic
 from uhc_roadmap.loading.sourcemap import SourceMap
 from uhc_roadmap.model.messages import Translator
+from uhc_roadmap.model.partial import Partial, failed_items, partial_roadmap
 from uhc_roadmap.model.roadmap import Roadmap
 
 MAX_ERRORS = 1000
@@ -18,16 +20,29 @@ MAX_ERRORS = 1000
 nobody reads past the first screens, and building them all would cost seconds and gigabytes."""
 
 
-def build_roadmap(
-    data: dict[str, Any], source_map: SourceMap, file: str, text: str
-) -> tuple[Roadmap | None, list[Diagnostic]]:
+@dataclass(frozen=True)
+class Built:
+    """A file's data read as a roadmap: the roadmap when it is valid, else its schema findings
+    and, where the errors lie inside some items only, the parts that validated."""
+
+    roadmap: Roadmap | None
+    problems: list[Diagnostic]
+    partial: Partial | None = None
+
+
+def build_roadmap(data: dict[str, Any], source_map: SourceMap, file: str, text: str) -> Built:
     try:
-        return Roadmap.model_validate(data), []
+        return Built(Roadmap.model_validate(data), [])
     except ValidationError as exc:
+        errors = first_errors(exc, MAX_ERRORS)
         translator = Translator(Roadmap, data, source_map, file, text)
-        found = translator.translate(first_errors(exc, MAX_ERRORS))
+        found = translator.translate(errors)
         rest = exc.error_count() - MAX_ERRORS
-        return None, found + ([_more(found[-1], rest)] if rest > 0 and found else [])
+        if rest > 0:  # the items in error are not all known: the rules do not run
+            return Built(None, found + ([_more(found[-1], rest)] if found else []))
+        failed = failed_items(errors)
+        partial = None if failed is None else partial_roadmap(data, source_map, failed)
+        return Built(None, found, partial)
 
 
 def first_errors(exc: ValidationError, limit: int) -> list[ErrorDetails]:

@@ -26,6 +26,7 @@ from uhc_roadmap.rules.i004_value_after_reference_date import I004
 from uhc_roadmap.rules.i005_text_value_on_numeric import I005
 from uhc_roadmap.rules.i006_baseline_after_target import I006
 from uhc_roadmap.rules.i007_target_equals_baseline import I007
+from uhc_roadmap.rules.i008_percent_as_fraction import I008
 from uhc_roadmap.rules.q001_missing_translation import Q001
 from uhc_roadmap.rules.q002_no_milestone_or_indicator import Q002
 from uhc_roadmap.rules.q004_empty_axis import Q004
@@ -48,7 +49,7 @@ SEMANTIC_RULES: tuple[type[Rule], ...] = (
     D001, D002, D003, D004, D005,
     T001, T002, T003, T004,
     B001, B002, B003, B004, B005, B006,
-    I001, I002, I003, I004, I005, I006, I007,
+    I001, I002, I003, I004, I005, I006, I007, I008,
     Q001, Q002, Q004,
 )  # fmt: skip
 ALL_RULES: tuple[type[Rule], ...] = tuple(

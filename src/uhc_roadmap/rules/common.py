@@ -7,16 +7,17 @@ sibling rule: rule modules stay independent, and a helper has one home.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from datetime import date
 
 from pydantic import Field
 
 from uhc_roadmap.loading.sourcemap import DocPath
 from uhc_roadmap.model import Activity, BudgetLine, Indicator, Text
+from uhc_roadmap.model.written import HINTS
 from uhc_roadmap.rules.base import Finding, RuleOptions
 from uhc_roadmap.rules.context import RuleContext
-from uhc_roadmap.suggest import did_you_mean
+from uhc_roadmap.suggest import did_you_mean, named
 
 _KNOWN_SHOWN = 12
 
@@ -132,17 +133,33 @@ def overruns(
 
 
 def unknown_references(
-    references: Iterable[tuple[DocPath, str | None]], kind: str, known: Collection[str]
+    references: Iterable[tuple[DocPath, str | None]],
+    kind: str,
+    known: Collection[str],
+    names: Mapping[str, Iterable[str]] | None = None,
 ) -> Iterator[Finding]:
-    """A finding for each reference to an id that is not defined, with the closest known id.
+    """A finding for each reference to an id that is not defined, with the closest known id,
+    or the id of the item whose name the reference is (``names``: id -> its names).
 
     ``references`` are (path, id) pairs; an absent reference (None) is not checked.
     """
     choices = sorted(known)
     for path, ident in references:
         if ident is not None and ident not in known:
-            hint = did_you_mean(ident, choices, otherwise=_known(kind, choices))
+            meant = named(ident, names or {})
+            if len(meant) == 1:
+                hint = HINTS["named"] % {"value": ident, "kind": kind, "id": meant[0]}
+            else:
+                hint = did_you_mean(ident, choices, otherwise=_known(kind, choices))
             yield Finding(path, f"unknown {kind} `{ident}`", hint)
+
+
+def names_of(items: Iterable[tuple[str, Text]]) -> dict[str, list[str]]:
+    """Id -> its name in every language, for ``unknown_references``."""
+    found: dict[str, list[str]] = {}
+    for ident, text in items:
+        found.setdefault(ident, []).extend(text.values.values())
+    return found
 
 
 def _known(kind: str, choices: list[str]) -> str:

@@ -10,14 +10,21 @@ from typing import Any
 
 from uhc_roadmap.loading.sourcemap import DocPath, SourceMap
 from uhc_roadmap.model import Activity, Roadmap
+from uhc_roadmap.model.partial import Withheld
 
 
 @dataclass
 class RuleContext:
+    """``roadmap`` is the whole roadmap, or, when some of its items did not validate, the
+    others; ``withheld`` then says what the items left out define and name. A rule that
+    judges a reference or an absence counts those too (``defined``), so that it reports
+    nothing that the part left out would settle."""
+
     roadmap: Roadmap
     source_map: SourceMap
     reference_date: date
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    withheld: Withheld = field(default_factory=Withheld)
 
     def line_of(self, path: DocPath) -> int:
         return self.source_map.position(path)[0]
@@ -47,6 +54,16 @@ class RuleContext:
     @cached_property
     def organisation_ids(self) -> frozenset[str]:
         return frozenset(org.id for org in self.roadmap.organisations)
+
+    def defined(self, part: str) -> frozenset[str]:
+        """The ids the file defines in one list (``"axes"``), valid items or left out."""
+        valid = {
+            "axes": self.axis_ids,
+            "organisations": self.organisation_ids,
+            "activities": frozenset(self.activities),
+            "indicators": frozenset(i.id for i in self.roadmap.indicators),
+        }[part]
+        return valid | self.withheld.of(part)
 
     def all_ids(self) -> Iterator[tuple[str, DocPath, bool]]:
         """Every id in the file with its path; True when the id is a mapping key."""

@@ -195,6 +195,12 @@ an **info** never does. Each rule can be switched off or given another severity 
 configuration, and rules with options read them from a table named after the code, e.g.
 `[tool.uhc-roadmap.rules.B001]` in `pyproject.toml`.
 
+One run shows every finding: when some activities, indicators, organisations or axes break the
+format (S codes), the rules still run on all the others. They stay off the items in error, whose
+ids still count as defined, so nothing is reported twice or because of a part that is already
+reported. An error elsewhere (the phase, the country, the languages) stops every rule, as each
+may depend on it.
+
 `uhc-roadmap rules` lists the rules; `uhc-roadmap rules CODE` explains one. Rules marked
 **Fixable** have safe fixes that `uhc-roadmap validate --fix` applies (see
 [editing.md](editing.md)).

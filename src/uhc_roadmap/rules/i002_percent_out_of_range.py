@@ -13,7 +13,8 @@ class I002(Rule, name="percent-out-of-range", severity=Severity.ERROR):
     """A value of a percent indicator is outside 0–100.
 
     A share cannot be negative or above the whole. A value such as 0.45 written for 45 %
-    passes this check, so write percents as numbers from 0 to 100 throughout.
+    passes this check (I008 warns when the indicator's other values show it), so write
+    percents as numbers from 0 to 100 throughout.
 
     Bad:
         indicators:

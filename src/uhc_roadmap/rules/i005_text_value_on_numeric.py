@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.model import Text
+from uhc_roadmap.model.written import PercentField, number_hint
 from uhc_roadmap.rules.base import Finding, Rule
 from uhc_roadmap.rules.common import measured_values
 from uhc_roadmap.rules.context import RuleContext
@@ -36,8 +37,12 @@ class I005(Rule, name="text-value-on-numeric", severity=Severity.ERROR):
         for path, indicator, what, value in measured_values(ctx):
             if indicator.measure != "qualitative" and isinstance(value, Text):
                 shown = value.get(ctx.roadmap.default_language, ctx.roadmap.default_language)[0]
+                percent: PercentField = (
+                    "indicator" if indicator.measure == "percent" else "not percent"
+                )
+                hint = number_hint("value", shown, percent=percent)
                 yield Finding(
                     path,
                     f'{what} is the text "{shown}" on a {indicator.measure} indicator',
-                    "write a bare number without quotes; the unit goes in `unit`",
+                    hint or "write a bare number without quotes; the unit goes in `unit`",
                 )

@@ -28,6 +28,7 @@ class Q002(Rule, name="no-milestone-or-indicator", severity=Severity.INFO):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         measured = {i.activity for i in ctx.roadmap.indicators if i.activity is not None}
+        measured |= ctx.withheld.activities_measured
         for path, activity in activities(ctx):
             if activity.milestones or activity.id in measured or activity.status == "cancelled":
                 continue

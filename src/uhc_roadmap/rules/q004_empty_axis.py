@@ -29,7 +29,7 @@ class Q004(Rule, name="empty-axis", severity=Severity.WARNING):
     """
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        used = {activity.axis for activity in ctx.roadmap.activities}
+        used = {activity.axis for activity in ctx.roadmap.activities} | ctx.withheld.axes_used
         for i, axis in enumerate(ctx.roadmap.axes):
             if axis.id not in used:
                 yield Finding(

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.loading.sourcemap import DocPath
 from uhc_roadmap.rules.base import Finding, Rule
-from uhc_roadmap.rules.common import activities, indicators, unknown_references
+from uhc_roadmap.rules.common import activities, indicators, names_of, unknown_references
 from uhc_roadmap.rules.context import RuleContext
 
 
@@ -25,7 +25,8 @@ class R002(Rule, name="unknown-axis", severity=Severity.ERROR):
     """
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        yield from unknown_references(_axis_references(ctx), "axis", ctx.axis_ids)
+        names = names_of((axis.id, axis.title) for axis in ctx.roadmap.axes)
+        yield from unknown_references(_axis_references(ctx), "axis", ctx.defined("axes"), names)
 
 
 def _axis_references(ctx: RuleContext) -> Iterator[tuple[DocPath, str | None]]:

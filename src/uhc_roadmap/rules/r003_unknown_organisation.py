@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.loading.sourcemap import DocPath
 from uhc_roadmap.rules.base import Finding, Rule
-from uhc_roadmap.rules.common import activities, unknown_references
+from uhc_roadmap.rules.common import activities, names_of, unknown_references
 from uhc_roadmap.rules.context import RuleContext
 
 
@@ -28,7 +28,9 @@ class R003(Rule, name="unknown-organisation", severity=Severity.ERROR):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         references = _organisation_references(ctx)
-        yield from unknown_references(references, "organisation", ctx.organisation_ids)
+        names = names_of((o.id, o.name) for o in ctx.roadmap.organisations)
+        known = ctx.defined("organisations")
+        yield from unknown_references(references, "organisation", known, names)
 
 
 def _organisation_references(ctx: RuleContext) -> Iterator[tuple[DocPath, str | None]]:

@@ -26,7 +26,9 @@ class R004(Rule, name="unknown-activity", severity=Severity.ERROR):
     """
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        yield from unknown_references(_activity_references(ctx), "activity", ctx.activities)
+        yield from unknown_references(
+            _activity_references(ctx), "activity", ctx.defined("activities")
+        )
 
 
 def _activity_references(ctx: RuleContext) -> Iterator[tuple[DocPath, str | None]]:

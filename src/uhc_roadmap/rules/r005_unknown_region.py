@@ -9,6 +9,8 @@ from uhc_roadmap.rules.base import Finding, Rule
 from uhc_roadmap.rules.common import activities, indicators
 from uhc_roadmap.rules.context import RuleContext
 
+_NAMED = 3  # regions a name may mean, shown at most
+
 
 class R005(Rule, name="unknown-region", severity=Severity.ERROR):
     """A region that is neither an ISO 3166-2 subdivision of the roadmap's country nor a group.
@@ -69,11 +71,53 @@ def _check_code(
         )
         return
     what = "an ISO 3166-2 code or a region group" if allow_group else "an ISO 3166-2 code"
-    example = min(codes.subdivision_codes(country), default=f"{country}-01")
     yield Finding(
         path,
         f"unknown region `{code}`: not {what} of {country}",
-        f"regions are ISO 3166-2 codes such as `{example}`"
-        + (", or ids defined under `region_groups`" if allow_group else ""),
+        _meant(code, country) or _codes_hint(country, allow_group=allow_group),
         at_key=at_key,
     )
+
+
+# Hints as single message strings with named placeholders, ready for a catalog.
+HINTS = {
+    "near": "did you mean `%(code)s` (%(name)s)?",
+    "case": "write it `%(code)s`",
+    "named": "regions are written by their ISO 3166-2 code: %(codes)s",
+    "codes": "regions are ISO 3166-2 codes such as `%(example)s`; `uhc-roadmap regions "
+    "%(country)s` lists them",
+    "codes or groups": "regions are ISO 3166-2 codes such as `%(example)s`, or ids defined under "
+    "`region_groups`; `uhc-roadmap regions %(country)s` lists them",
+    "no codes": "%(country)s has no ISO 3166-2 codes: define the regions under `region_groups`",
+}
+
+
+def _meant(written: str, country: str) -> str:
+    """The code of a region written by its name (``Dakar`` -> ``SN-DK``), or in lower case."""
+    from uhc_roadmap.countries import subdivision_near, subdivisions_named  # only when wrong
+
+    found = subdivisions_named(country, written)[:_NAMED]
+    if not found:
+        close = subdivision_near(country, written)
+        return "" if close is None else HINTS["near"] % {"code": close, "name": _name(close)}
+    if len(found) == 1 and normalise(written) == normalise(found[0]):
+        return HINTS["case"] % {"code": found[0]}
+    described = " or ".join(f"`{c}` ({_name(c)})" for c in found)
+    return HINTS["named"] % {"codes": described}
+
+
+def _name(code: str) -> str:
+    record = codes.subdivision(code)
+    return code if record is None else f"{record.name}, {record.type.lower()}"
+
+
+def _codes_hint(country: str, *, allow_group: bool) -> str:
+    own = codes.subdivision_codes(country)
+    if not own:
+        return HINTS["no codes"] % {"country": country}
+    values = {"example": min(own), "country": country}
+    return HINTS["codes or groups" if allow_group else "codes"] % values
+
+
+def normalise(code: str) -> str:
+    return code.strip().upper().replace("_", "-")

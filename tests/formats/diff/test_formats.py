@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 from tests.authoring.conftest import case, roadmap_from_text
 from tests.conftest import golden
 from uhc_roadmap.authoring.diff import FileDiff, diff_roadmaps
+from uhc_roadmap.formats.diff.base import DiffOptions
 from uhc_roadmap.formats.diff.json import JsonFormat
 from uhc_roadmap.formats.diff.markdown import MarkdownFormat
 from uhc_roadmap.formats.diff.text import plain, text_lines
@@ -23,11 +24,14 @@ def to_json(files: list[FileDiff]) -> str:
     return JsonFormat().render(files)
 
 
-CASES = ["review", "reformatted", "renamed"]
+CASES = ["review", "reformatted", "renamed", "quarterly"]
+"""Each case's golden files are in its roadmap's default language (French); review and quarterly
+also in English (``--lang en``)."""
+ENGLISH = ["review", "quarterly"]
 
 
-def file_diff(name: str) -> FileDiff:
-    return FileDiff(f"{name}/old.yaml", f"{name}/new.yaml", diff_roadmaps(*case(name)))
+def file_diff(name: str, lang: str | None = None) -> FileDiff:
+    return FileDiff(f"{name}/old.yaml", f"{name}/new.yaml", diff_roadmaps(*case(name), lang))
 
 
 def several() -> list[FileDiff]:
@@ -35,7 +39,7 @@ def several() -> list[FileDiff]:
     return [
         file_diff("reformatted"),
         file_diff("renamed"),
-        FileDiff("new.yaml@HEAD~1", "new.yaml", None),
+        FileDiff("new.yaml@HEAD~1", "new.yaml", None, "fr"),
     ]
 
 
@@ -47,6 +51,13 @@ def test_text_golden(name: str) -> None:
 @pytest.mark.parametrize("name", CASES)
 def test_markdown_golden(name: str) -> None:
     golden(f"diff/{name}.md", markdown([file_diff(name)]))
+
+
+@pytest.mark.parametrize("name", ENGLISH)
+def test_english_goldens(name: str) -> None:
+    files = [file_diff(name, "en")]
+    golden(f"diff/{name}-en.txt", plain(text_lines(files)))
+    golden(f"diff/{name}-en.md", MarkdownFormat(DiffOptions(lang="en")).render(files))
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -100,7 +111,7 @@ activities:
 
 def test_json_contract() -> None:
     document = json.loads(to_json(several()))
-    assert document["format_version"] == 1
+    assert document["format_version"] == 2
     assert document["changed"] is True
     statuses = [(f["new"], f["status"]) for f in document["files"]]
     assert statuses == [
@@ -121,6 +132,39 @@ def test_json_contract() -> None:
     }
     assert set(modified["activities"]) == {"added", "removed", "changed"}
     assert set(modified["indicators"]) == {"added", "removed", "values"}
+
+
+def test_json_of_a_quarterly_update() -> None:
+    [file] = json.loads(to_json([file_diff("quarterly")]))["files"]
+    [change] = file["activities"]["changed"]
+    assert set(change) == {
+        "id", "title", "status", "progress", "actual", "planned", "milestones", "budget",
+        "lead", "partners", "regions", "depends_on", "axis", "titles",
+    }  # fmt: skip
+    assert change["progress"] == {"old": 40, "new": 100}
+    assert change["actual"] == [{"which": "end", "old": None, "new": "2022-06-15", "days": None}]
+    assert change["budget"][0] == {
+        "year": 2021,
+        "funder": "EU",
+        "currency": "XOF",
+        "old": {"planned": 60000, "committed": 50000, "spent": 41200},
+        "new": {"planned": 60000, "committed": 50000, "spent": 52400},
+    }
+    assert change["milestones"][0] == {
+        "id": "FIN-01.M1",
+        "title": "Décret adopté",
+        "change": "done",
+        "due": {"old": "2022-03-31", "new": "2022-03-31"},
+        "done_on": {"old": None, "new": "2022-05-12"},
+        "days_late": 42,
+    }
+    assert (change["lead"], change["partners"]) == (
+        {"old": "MSAS", "new": "WHO"},
+        {"added": ["LU"], "removed": []},
+    )
+    assert change["depends_on"] is None
+    [values] = file["indicators"]["values"]
+    assert (values["baseline"], values["target"]) == (None, None)
 
 
 def test_json_of_identical_versions_says_unchanged() -> None:

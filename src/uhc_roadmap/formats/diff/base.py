@@ -12,6 +12,9 @@ from uhc_roadmap.authoring.diff import FileDiff
 class DiffOptions:
     color: bool = False
     """Colour the text format with terminal escape sequences."""
+    lang: str | None = None
+    """The language of the words (--lang); each file's changes are otherwise written in its
+    roadmap's default language, and what belongs to no file in English."""
 
 
 class DiffFormat(ABC):

@@ -342,6 +342,13 @@ class TableFormat(ProgressFormat):
             (L("Overdue"), "right"),
             (L("On track"), "right"),
         )
+        # Where the labels are long (French at 80 columns), the headers of the number columns
+        # wrap onto two lines, never a country's name inside a word ("Kazakhst / an"): the
+        # name column takes no ratio, which Rich would shrink first, and the number columns
+        # may wrap (only their headers are wider than their figures).
+        table.columns[0].ratio = table.columns[0].min_width = None
+        for column in table.columns[3:]:
+            column.no_wrap = False
         for row in portfolio.rows:
             done = self._bar(row.completion)
             done.append(f" {L.share(row.completion)}")
