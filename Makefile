@@ -6,11 +6,12 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 
-.PHONY: demo test lint typecheck unit schema docs clean help chromium axe bench fuzz
+.PHONY: demo test test-min lint typecheck unit schema docs clean help chromium axe bench fuzz
 
 help:
 	@echo "make demo   - create .venv, install uhc-roadmap, validate roadmaps/ and report on Morocco"
 	@echo "make test   - install test extras, run ruff, mypy --strict and the whole pytest suite"
+	@echo "make test-min - the tests again, with every dependency at the lowest version pyproject.toml declares"
 	@echo "make docs   - regenerate docs/rules.md and schema/roadmap.schema.json from the code"
 	@echo "make fuzz   - long property-based fuzzing (10,000 examples per property, ~50 min)"
 	@echo "make bench  - time uhc-roadmap against check-jsonschema and yamllint; writes docs/performance.md"
@@ -34,8 +35,8 @@ demo: $(VENV)/.installed
 	$(BIN)/uhc-roadmap report --country MA
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests bench tools
-	$(BIN)/ruff format --check src tests bench tools
+	$(BIN)/ruff check src tests bench tools .ci
+	$(BIN)/ruff format --check src tests bench tools .ci
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy src
@@ -69,6 +70,28 @@ unit: $(VENV)/.installed-test chromium axe
 
 test: lint typecheck unit
 
+# The floors: a second environment, .venv-min, with every runtime dependency (the core ones and
+# the extras users install) at the lowest version pyproject.toml declares, as pip constraints
+# that .ci/floors.py writes from pyproject.toml; the test tools themselves are the newest that
+# fit. `floors.py check` proves pip applied them, then the tests run against that install
+# (non-editable, as users get it). The browser tests add nothing about the floors there.
+# PIP_CONSTRAINT reaches the installs the tests make themselves (the pre-commit hook's
+# environment). About 5 minutes; .ci/run runs it after `make test`.
+MIN      := .venv-min
+MIN_TESTS ?= -m "not browser"
+
+$(MIN)/.installed: pyproject.toml .ci/floors.py $(VENV)/.installed-test
+	rm -rf $(MIN)
+	$(PYTHON) -m venv $(MIN)
+	$(PY) .ci/floors.py constraints > $(MIN)/floors.txt
+	$(MIN)/bin/python -m pip --disable-pip-version-check --quiet install \
+		-c $(MIN)/floors.txt ".[$$($(PY) .ci/floors.py extras | sed 's/^/test,/; s/,$$//')]"
+	@touch $@
+
+test-min: $(MIN)/.installed
+	$(MIN)/bin/python .ci/floors.py check
+	PIP_CONSTRAINT=$(CURDIR)/$(MIN)/floors.txt $(MIN)/bin/pytest -p no:cacheprovider $(MIN_TESTS)
+
 $(VENV)/.installed-bench: pyproject.toml | $(PY)
 	$(PIP) install -e '.[test,bench]'
 	@touch $@ $(VENV)/.installed $(VENV)/.installed-test
@@ -89,4 +112,4 @@ docs: $(VENV)/.installed-test
 schema: docs
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .uhc-roadmap-cache dist build
+	rm -rf $(VENV) $(MIN) .pytest_cache .mypy_cache .ruff_cache .hypothesis .uhc-roadmap-cache dist build

@@ -7,6 +7,7 @@ from what the code offers. (tests/e2e/test_action.py and test_pre_commit.py run 
 from __future__ import annotations
 
 import re
+import tomllib
 from typing import Any
 
 import pytest
@@ -22,6 +23,7 @@ HOOKS: list[dict[str, Any]] = yaml.safe_load(
     (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
 )
 CI_DOC = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+HOME: str = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["urls"]["Source"]
 EXPRESSION = re.compile(r"\$\{\{\s*([^}]+?)\s*\}\}")
 
 
@@ -115,11 +117,42 @@ def test_ci_doc_workflows_use_real_inputs_options_and_hook() -> None:
     assert commands
     for command in commands:
         assert options_in(command) <= validate_options(), command
-    hook_ids = [
-        h["id"]
-        for block in blocks
+    repos = [r for b in blocks if isinstance(b, dict) and "repos" in b for r in b["repos"]]
+    assert [r["repo"] for r in repos] == ["local", HOME]
+    assert [h["id"] for r in repos for h in r["hooks"]] == [HOOKS[0]["id"]] * 2
+
+
+def test_the_local_hook_in_the_docs_repeats_the_published_one() -> None:
+    """docs/ci.md's `repo: local` hook is the published hook run from an installed tool."""
+    [local] = local_hooks()
+    published = HOOKS[0]
+    for key in ("id", "name", "entry", "types", "files"):
+        assert local[key] == published[key], key
+    assert local["language"] == "system"
+
+
+def local_hooks() -> list[dict[str, Any]]:
+    return [
+        hook
+        for block in yaml_blocks(CI_DOC)
         if isinstance(block, dict) and "repos" in block
         for repo in block["repos"]
-        for h in repo["hooks"]
+        if repo["repo"] == "local"
+        for hook in repo["hooks"]
     ]
-    assert hook_ids == [HOOKS[0]["id"]]
+
+
+def test_the_project_home_is_the_one_recorded_in_pyproject() -> None:
+    """Every link to the project's repository, in the docs and the CI files, is the home
+    recorded in [project.urls], and every ref it names is `main` (no tag exists yet)."""
+    texts = [ROOT / "README.md", ROOT / "action.yml", ROOT / ".pre-commit-hooks.yaml"]
+    texts += sorted((ROOT / "docs").glob("*.md"))
+    owner = HOME.removeprefix("https://github.com/")
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        assert "OWNER/" not in text, path.name
+        for repo in re.findall(r"github\.com/([\w.-]+/uhc-roadmap)\b", text):
+            assert repo == owner, f"{path.name} links to {repo}, not the recorded {owner}"
+        for ref in re.findall(rf"{re.escape(owner)}@([\w.-]+)", text):
+            assert ref == "main", f"{path.name}: @{ref} names no ref that exists"
+    assert re.search(r"rev: main\b", CI_DOC)

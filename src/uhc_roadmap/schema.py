@@ -32,6 +32,7 @@ def roadmap_schema() -> dict[str, Any]:
     }
     generated.pop("title", None)
     _restate_validators(generated)
+    _merge_choices(generated)
     return header | generated
 
 
@@ -74,3 +75,58 @@ def _restate_indicator(indicator: dict[str, Any]) -> None:
         "required": ["baseline", "target"],
         "properties": {"baseline": {"type": "object"}, "target": {"type": "object"}},
     }
+
+
+def _merge_choices(node: Any) -> None:
+    """An ``anyOf`` whose branches each hold JSON types of their own (``Text``: a string or a
+    map; ``X | None``: X or null) as one schema with a list of types.
+
+    JSON Schema's keywords apply to one type each (``minLength`` to strings,
+    ``minProperties`` to objects, ...), so the same documents pass; but an editor then shows
+    the field once: yaml-language-server joins the titles of an ``anyOf``'s branches in its
+    hover when it cannot tell them apart ("Currency || Currency"). Branches that share a
+    keyword, or have no type of their own (an ``enum``, a ``$ref``), stay as they are.
+    """
+    if isinstance(node, list):
+        for item in node:
+            _merge_choices(item)
+        return
+    if not isinstance(node, dict):
+        return
+    for value in node.values():  # the inner choices first: Text inside Text | None
+        _merge_choices(value)
+    branches = node.get("anyOf")
+    if not isinstance(branches, list):
+        return
+    if len(branches) == 2 and branches[1] == {"type": "null"} and "enum" in branches[0]:
+        listed = node.pop("anyOf")[0]  # an optional choice: the listed values, or null
+        node["enum"] = [*listed["enum"], None]
+        node["type"] = [*_types(listed), "null"]
+        return
+    if not _mergeable(branches):
+        return
+    del node["anyOf"]
+    for branch in branches:
+        node.update({k: v for k, v in branch.items() if k not in {"type", "description", "title"}})
+    node["type"] = [t for branch in branches for t in _types(branch)]
+    described = [b["description"] for b in branches if "description" in b]
+    if "description" not in node and described:
+        node["description"] = described[0]
+
+
+def _types(branch: dict[str, Any]) -> list[str]:
+    kind = branch.get("type")
+    return [kind] if isinstance(kind, str) else list(kind or [])
+
+
+def _mergeable(branches: list[Any]) -> bool:
+    """Branches of distinct types whose other keywords do not overlap."""
+    if not all(isinstance(b, dict) and _types(b) for b in branches):
+        return False
+    if any("enum" in b or "const" in b or "$ref" in b for b in branches):
+        return False
+    types = [t for b in branches for t in _types(b)]
+    if len(set(types)) < len(types) or {"integer", "number"} <= set(types):
+        return False
+    keywords = [k for b in branches for k in b if k not in {"type", "description", "title"}]
+    return len(keywords) == len(set(keywords))

@@ -7,7 +7,9 @@ source).
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from tests.conftest import ROADMAPS
-from tests.test_ci_files import ACTION, EXPRESSION, steps
+from tests.test_ci_files import ACTION, CI_DOC, EXPRESSION, steps
 
 pytestmark = pytest.mark.e2e
 
@@ -78,3 +81,49 @@ def test_step_writes_a_sarif_file(workspace: Path) -> None:
     completed = run_step(workspace, {"format": "sarif", "args": args, "paths": "roadmaps"})
     assert completed.returncode == 0, completed.stderr
     assert '"version": "2.1.0"' in (workspace / "uhc-roadmap.sarif").read_text("utf-8")
+
+
+def test_with_sarif_the_log_still_shows_the_findings_and_the_summary(workspace: Path) -> None:
+    broken = workspace / "roadmaps" / "broken.yaml"
+    broken.write_text('schema_version: "1"\ncountry: MA\ncountry: DZ\n', encoding="utf-8")
+    args = "--output uhc-roadmap.sarif"
+    completed = run_step(workspace, {"format": "sarif", "args": args, "paths": "roadmaps"})
+    assert completed.returncode == 1, completed.stderr
+    log = json.loads((workspace / "uhc-roadmap.sarif").read_text("utf-8"))
+    assert log["runs"][0]["results"]
+    assert "roadmaps/broken.yaml:3:1: Y002 error: duplicate key `country`" in completed.stdout
+    assert completed.stdout.rstrip().endswith("2 files checked: 1 error, 0 warnings, 0 infos.")
+    summary = (workspace / "summary.md").read_text("utf-8")
+    assert "roadmaps/broken.yaml:3:1 | Y002 |" in summary
+
+
+def documented_glob_step() -> dict[str, Any]:
+    """The step of docs/ci.md that shows globs in `paths`, as a user copies it."""
+    blocks = re.findall(r"```yaml\n(.*?)```", CI_DOC, re.S)
+    [block] = [b for b in blocks if re.search(r"paths: .*\*\*", b)]
+    [step] = yaml.safe_load(block)
+    assert isinstance(step, dict)
+    return step
+
+
+def test_the_documented_globs_in_paths_select_what_the_docs_say(workspace: Path) -> None:
+    step = documented_glob_step()
+    paths = step["with"]["paths"]
+    assert paths == "**/roadmap.yaml plans/*.yml"
+    valid = (ROADMAPS / "morocco.yaml").read_bytes()
+    duplicate = b'schema_version: "1"\ncountry: MA\ncountry: DZ\n'
+    files = {
+        "roadmap.yaml": valid,  # `**` matches no folder at all too
+        "countries/kz/roadmap.yaml": duplicate,  # and any depth
+        "plans/dz.yml": valid,
+        "plans/old/dz.yml": duplicate,  # `*` stays within plans/
+        "roadmaps/other.yaml": duplicate,  # named by no glob
+    }
+    for name, data in files.items():
+        (workspace / name).parent.mkdir(parents=True, exist_ok=True)
+        (workspace / name).write_bytes(data)
+    completed = run_step(workspace, {"paths": paths})
+    assert completed.returncode == 1, completed.stderr
+    annotated = set(re.findall(r"^::error file=([^,]+),", completed.stdout, re.M))
+    assert annotated == {"countries/kz/roadmap.yaml"}
+    assert completed.stdout.rstrip().endswith("3 files checked: 1 error, 0 warnings, 0 infos.")

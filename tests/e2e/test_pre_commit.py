@@ -10,6 +10,7 @@ code under test, whatever is or is not committed yet.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -171,3 +172,56 @@ def test_warnings_are_shown_on_a_passing_commit_and_fail_it_with_strict(
     log = strict.stdout + strict.stderr
     assert strict.returncode == 1, log
     assert "Y009 warning" in log
+
+
+def documented_local_config() -> str:
+    """docs/ci.md's `repo: local` configuration, exactly as a user copies it."""
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    [block] = [b for b in re.findall(r"```yaml\n(.*?)```", text, re.S) if "repo: local" in b]
+    return block
+
+
+def commit(data: Path, env: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", "commit", "-m", message],
+        cwd=data,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+
+
+def test_the_documented_local_hook_blocks_a_bad_commit_and_passes_a_good_one(
+    tmp_path: Path,
+) -> None:
+    """With uhc-roadmap installed (here: this environment's), following docs/ci.md literally."""
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    env = environment(tmp_path)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    data = tmp_path / "data"
+    (data / "roadmaps").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q"], cwd=data, env=env, check=True)
+    (data / ".pre-commit-config.yaml").write_text(documented_local_config(), encoding="utf-8")
+    installed = subprocess.run(
+        [str(PRE_COMMIT), "install"], cwd=data, env=env, capture_output=True, text=True, check=False
+    )
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+
+    shutil.copy(ROADMAPS / "morocco.yaml", data / "roadmaps" / "morocco.yaml")
+    subprocess.run(["git", "add", "-A"], cwd=data, env=env, check=True)
+    good = commit(data, env, "a valid roadmap")
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert re.search(r"uhc-roadmap validate\.+Passed", good.stdout + good.stderr)
+
+    broken = data / "roadmaps" / "broken.yaml"
+    broken.write_text('schema_version: "1"\ncountry: MA\ncountry: DZ\n', encoding="utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=data, env=env, check=True)
+    bad = commit(data, env, "an invalid roadmap")
+    log = bad.stdout + bad.stderr
+    assert bad.returncode != 0, log
+    assert re.search(r"uhc-roadmap validate\.+Failed", log)
+    assert "roadmaps/broken.yaml:3:1: Y002 error: duplicate key `country`" in log
+    assert git("rev-list", "--count", "HEAD", cwd=data).strip() == "1"  # the commit was refused

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import glob
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -147,3 +149,70 @@ def test_installed_wheel_exports_iati_outside_the_repository(wheel: Path, tmp_pa
         b"<iati-identifier>XM-DAC-928-UHCP-III-GOV-01</iati-identifier>"
         in (elsewhere / "ma.xml").read_bytes()
     )
+
+
+def interpreter(version: str) -> str | None:
+    """A working ``python3.X``: on PATH, or one that pyenv keeps without putting it there."""
+    candidates = [shutil.which(f"python{version}")]
+    candidates += sorted(
+        glob.glob(os.path.expanduser(f"~/.pyenv/versions/{version}.*/bin/python3"))
+    )
+    for candidate in filter(None, candidates):
+        probe = subprocess.run(
+            [candidate, "-c", "import sys; print(sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if probe.returncode == 0 and probe.stdout.strip() == str(
+            tuple(map(int, version.split(".")))
+        ):
+            return candidate
+    return None
+
+
+@pytest.mark.parametrize("version", ["3.12", "3.13"])
+def test_the_wheel_works_on_the_other_pythons_we_declare(
+    version: str, wheel: Path, tmp_path: Path
+) -> None:
+    """The classifiers name 3.11 to 3.13: the test suite runs on one, this checks the others
+    (install with the dependencies pip picks, validate a roadmap, render a page)."""
+    if f"{sys.version_info.major}.{sys.version_info.minor}" == version:
+        pytest.skip(f"the suite itself runs on Python {version}")
+    python = interpreter(version)
+    if python is None:
+        pytest.skip(f"no Python {version} on this machine")
+    venv = tmp_path / "venv"
+    subprocess.run([python, "-m", "venv", str(venv)], check=True, timeout=120)
+    installed = subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert installed.returncode == 0, installed.stderr[-2000:]
+    tool = venv / "bin" / "uhc-roadmap"
+    env = {**os.environ, "NO_COLOR": "1"}
+    checked = subprocess.run(
+        [str(tool), "validate", str(ROADMAPS)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    page = tmp_path / "ma.html"
+    rendered = subprocess.run(
+        [str(tool), "render", str(ROADMAPS / "morocco.yaml"), "-o", str(page)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert rendered.returncode == 0, rendered.stderr
+    assert page.read_text("utf-8").startswith("<!DOCTYPE html>")

@@ -118,6 +118,8 @@ class Expected:
 
     exits: dict[str, int] = field(default_factory=dict)
     findings: list[tuple[str, int, int, str]] = field(default_factory=list)
+    # ``or CODE line:col text`` under a finding: another answer that is as right (by index)
+    alternatives: dict[int, list[tuple[str, int, int, str]]] = field(default_factory=dict)
     count: int | None = None  # with ``findings N``: the findings listed are a subsequence
     config: list[str] = field(default_factory=list)
 
@@ -148,8 +150,21 @@ def expected(name: str) -> Expected:
             found.config.append(rest)
         elif head == "findings":
             found.count = int(rest)
+        elif head == "or":
+            code, _, rest = rest.partition(" ")
+            index = len(found.findings) - 1
+            found.alternatives.setdefault(index, []).append(_finding(code, rest))
         else:
-            position, _, text = rest.partition(" ")
-            row, col = position.split(":")
-            found.findings.append((head, int(row), int(col), text.strip()))
+            found.findings.append(_finding(head, rest))
     return found
+
+
+def _finding(code: str, rest: str) -> tuple[str, int, int, str]:
+    position, _, text = rest.partition(" ")
+    row, col = position.split(":")
+    return (code, int(row), int(col), text.strip())
+
+
+def answers(want: Expected, index: int) -> list[tuple[str, int, int, str]]:
+    """The finding the case expects at ``index`` and its alternatives."""
+    return [want.findings[index], *want.alternatives.get(index, [])]

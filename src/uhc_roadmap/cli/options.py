@@ -32,8 +32,20 @@ def output_path(value: str) -> Path | None:
 
 
 def format_option(registry: Registry[Any], default: str) -> Any:
-    """``--format``/``-f``: the choices and their help come from the family's registry."""
-    return option("--format", "-f", metavar="FORMAT", help=registry.help(default))
+    """``--format``/``-f``: the choices, their help and their shell completion come from the
+    family's registry (names only: completing imports no format)."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [name for name in registry.names if name.startswith(incomplete)]
+
+    return typer.Option(
+        "--format",
+        "-f",
+        help=registry.help(default),
+        metavar="FORMAT",
+        show_default=False,
+        autocompletion=complete,
+    )
 
 
 PathsArgument = Annotated[

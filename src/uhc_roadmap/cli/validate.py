@@ -120,15 +120,18 @@ def validate(
         note(f"configuration: {conf.path or 'none found, using the defaults'}")
     sources = _sources(paths, conf, allow_empty=allow_empty, quiet=quiet)
     cache = project_cache(conf, disabled=no_cache)
+    texts: dict[str, bytes] = {}  # each file's bytes, for the formats that fingerprint lines
     if fix or show_diff:  # the write path (cli/edit.py); --diff exits there
         from uhc_roadmap.cli.edit import fix_sources
 
         results = fix_sources(sources, options, show_diff=show_diff)
     else:
-        results = _check(sources, conf, options, cache, jobs)
+        results, texts = _check(sources, conf, options, cache, jobs)
     if verbose and cache is not None:
         note(f"cache: {cache.problem or cache.folder}")
-    _report(results, chosen, output, color=color, quiet=quiet, verbose=verbose, strict=strict)
+    _report(
+        results, chosen, output, texts, color=color, quiet=quiet, verbose=verbose, strict=strict
+    )
     failed = any(r.has_errors for r in results) or (strict and _has_warnings(results))
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
 
@@ -184,18 +187,21 @@ def _check(
     options: ValidationOptions,
     cache: Cache | None,
     jobs: int | None,
-) -> list[FileResult]:
+) -> tuple[list[FileResult], dict[str, bytes]]:
+    """The findings, and each file's bytes (for the formats that fingerprint lines)."""
     from uhc_roadmap.bulk import check_files
     from uhc_roadmap.selection import read_jobs
 
     work = read_jobs(sources, conf, sys.stdin.buffer)
-    return check_files(work, options, cache=cache, workers=jobs)
+    texts = {job.name: job.raw for job in work}
+    return check_files(work, options, cache=cache, workers=jobs), texts
 
 
 def _report(
     results: list[FileResult],
     chosen: str,
     output: Path | None,
+    texts: dict[str, bytes],
     *,
     color: ColorChoice,
     quiet: bool,
@@ -205,10 +211,16 @@ def _report(
     from uhc_roadmap.formats.diagnostics.base import DiagnosticOptions
 
     stream_color = output is None and use_color(color, sys.stdout)
-    options = DiagnosticOptions(color=stream_color, quiet=quiet, verbose=verbose, strict=strict)
+    options = DiagnosticOptions(
+        color=stream_color, quiet=quiet, verbose=verbose, strict=strict, sources=texts
+    )
     emit(DIAGNOSTIC_FORMATS.get(chosen)(options).render(results), output)
-    if chosen == "github":
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    if chosen == "github" or in_actions:
         _step_summary(results, strict)
+    if in_actions and output is not None and chosen not in {"text", "github"}:
+        # The report went to a file (SARIF for code scanning...): the log still shows findings.
+        emit(DIAGNOSTIC_FORMATS.get("text")(options).render(results), None)
 
 
 def _step_summary(results: list[FileResult], strict: bool) -> None:

@@ -76,10 +76,26 @@ def _days(candidates: list[tuple[int, int, int]]) -> list[date]:
     return days
 
 
+# The days of the calendar, for editors: YYYY-MM-DD with a month's own number of days and
+# 29 February only in leap years (every 4th year, not centuries, but every 400th), year 0001
+# to 9999 as Python's `date` reads them; `2016-02-30` and `2021-02-29` are refused as you type.
+CALENDAR_DAY_PATTERN = (
+    r"^(?!0000)(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    r"|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"
+)
+
 IsoDate = Annotated[
     date,
     PlainValidator(_parse_date),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": f"^{DATE_PATTERN.pattern}$"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "pattern": CALENDAR_DAY_PATTERN,
+            "patternErrorMessage": "not a day of the calendar written YYYY-MM-DD",
+        }
+    ),
 ]
 
 
@@ -113,38 +129,58 @@ def _language(value: str) -> str:
 
 @dataclass(frozen=True)
 class CodeList:
-    """Lists a code list's values in the JSON Schema, so editors complete and check the codes.
+    """A code list in the JSON Schema, so that editors check and complete the codes.
 
-    The values are read from pycountry when the schema is generated, never at import time.
+    The codes are a ``pattern`` (one alternation), not an ``enum``: editors list an enum's
+    values in the hover of every such field (some 250 countries), and describe the field
+    instead when it is a pattern. ``patternErrorMessage`` (read by yaml-language-server and VS
+    Code) says what is wrong without printing the pattern, and ``defaultSnippets`` let them
+    complete the codes. The values are read from pycountry when the schema is generated,
+    never at import time.
     """
 
     values: Callable[[], Sequence[str | int]]
+    what: str = "a code of its list"  # "an ISO 3166-1 alpha-2 country code"
 
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         generated = handler(schema)
-        generated["enum"] = list(self.values())
+        values = list(self.values())
+        if not all(isinstance(value, str) for value in values):
+            generated["enum"] = values  # numbers (sector codes): a pattern checks only strings
+            return generated
+        texts = [str(value) for value in values]
+        generated["pattern"] = "^(?:" + "|".join(map(re.escape, texts)) + ")$"
+        generated["patternErrorMessage"] = f"not {self.what}"
+        generated["defaultSnippets"] = [{"label": value, "body": value} for value in texts]
         return generated
 
 
 CountryCode = Annotated[
     str,
-    Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code, e.g. MA"),
+    Field(
+        pattern=r"^[A-Z]{2}$",
+        description="The country: its ISO 3166-1 alpha-2 code, two capital letters, e.g. MA "
+        "for Morocco, KZ for Kazakhstan, DZ for Algeria",
+    ),
     AfterValidator(_country),
-    CodeList(codes.country_codes),
+    CodeList(codes.country_codes, "an ISO 3166-1 alpha-2 country code"),
 ]
 CurrencyCode = Annotated[
     str,
-    Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 currency code, e.g. USD"),
+    Field(
+        pattern=r"^[A-Z]{3}$",
+        description="An ISO 4217 currency code, three capital letters, e.g. USD, EUR, MAD",
+    ),
     AfterValidator(_currency),
-    CodeList(codes.currency_codes),
+    CodeList(codes.currency_codes, "an ISO 4217 currency code"),
 ]
 LanguageCode = Annotated[
     str,
-    Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 language code, e.g. fr"),
+    Field(pattern=r"^[a-z]{2}$", description="An ISO 639-1 language code, e.g. fr, en, ar"),
     AfterValidator(_language),
-    CodeList(codes.language_codes),
+    CodeList(codes.language_codes, "an ISO 639-1 language code"),
 ]
 
 
@@ -162,7 +198,7 @@ SectorCode = Annotated[
     int,
     Field(description="OECD DAC 5-digit sector (purpose) code for IATI, e.g. 12110"),
     AfterValidator(_sector),
-    CodeList(codes.sector_codes),
+    CodeList(codes.sector_codes, "an OECD DAC 5-digit sector code"),
 ]
 IatiRef = Annotated[
     str,
@@ -195,14 +231,19 @@ def _status_alias(value: Any) -> Any:
 StatusField = Annotated[
     Status,
     BeforeValidator(_status_alias),
+    # Editors complete the enum's six words only; the IATI codes are accepted through the
+    # other branches (a range and a pattern), which they do not offer as completions.
     WithJsonSchema(
         {
             "anyOf": [
                 {"enum": list(STATUSES)},
                 {
-                    "enum": [*range(1, 7), *IATI_STATUS],
-                    "description": "IATI ActivityStatus code, 1 to 6",
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 6,
+                    "description": "An IATI ActivityStatus code, 1 (pipeline) to 6 (suspended)",
                 },
+                {"type": "string", "pattern": "^[1-6]$"},
             ]
         }
     ),

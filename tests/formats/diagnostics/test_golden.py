@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -13,15 +14,23 @@ from uhc_roadmap.formats.diagnostics import DIAGNOSTIC_FORMATS
 from uhc_roadmap.formats.diagnostics.base import DiagnosticOptions
 
 EXTENSIONS = {"text": "txt", "json": "json", "github": "txt", "sarif": "sarif"}
-EXTENSIONS |= {"junit": "xml", "markdown": "md"}
+EXTENSIONS |= {"junit": "xml", "markdown": "md", "gitlab": "json"}
+ROOT_URI = "file:///work/roadmaps/"  # where the golden repository stands
 
 
 @pytest.fixture(autouse=True)
-def _fixed_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+def _fixed_repository(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The findings' paths are relative to a repository at the working directory."""
     monkeypatch.setattr(
         "uhc_roadmap.formats.diagnostics.sarif.repository_url",
         lambda: "https://example.org/uhc-roadmap",
     )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CI_PROJECT_DIR", str(tmp_path))
+
+
+def fixed_root(text: str) -> str:
+    return text.replace(f"file://{Path.cwd().as_posix()}/", ROOT_URI)
 
 
 def test_every_registered_reporter_has_a_golden_file() -> None:
@@ -43,7 +52,7 @@ def test_golden(name: str) -> None:
     output = DIAGNOSTIC_FORMATS.get(name)(DiagnosticOptions()).render(fixed_results())
     if name == "sarif":
         output = without_rule_texts(output)
-    golden(f"diagnostics/{name}.{EXTENSIONS[name]}", without_version(output))
+    golden(f"diagnostics/{name}.{EXTENSIONS[name]}", fixed_root(without_version(output)))
 
 
 @pytest.mark.parametrize("name", ["text", "github", "markdown", "junit"])
@@ -63,4 +72,4 @@ def test_golden_variants(name: str) -> None:
 def test_no_files_at_all_is_still_a_well_formed_report(name: str) -> None:
     empty: list[FileResult] = []
     output = DIAGNOSTIC_FORMATS.get(name)(DiagnosticOptions()).render(empty)
-    golden(f"diagnostics/{name}-empty.{EXTENSIONS[name]}", without_version(output))
+    golden(f"diagnostics/{name}-empty.{EXTENSIONS[name]}", fixed_root(without_version(output)))

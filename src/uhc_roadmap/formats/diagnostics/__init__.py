@@ -21,6 +21,7 @@ DIAGNOSTIC_FORMATS: Registry[DiagnosticFormat] = Registry(
         FormatInfo("json", f"{_HERE}.json:JsonFormat", "for scripts", (".json",)),
         FormatInfo("github", f"{_HERE}.github:GithubFormat", "GitHub Actions annotations"),
         FormatInfo("sarif", f"{_HERE}.sarif:SarifFormat", "code scanning", (".sarif",)),
+        FormatInfo("gitlab", f"{_HERE}.gitlab:GitlabFormat", "GitLab Code Quality"),
         FormatInfo("junit", f"{_HERE}.junit:JunitFormat", "test reports", (".xml",)),
         FormatInfo("markdown", f"{_HERE}.markdown:MarkdownFormat", "a table", (".md",)),
     ],

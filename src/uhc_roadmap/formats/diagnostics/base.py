@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from uhc_roadmap.diagnostics import FileResult
 from uhc_roadmap.discovery import printable
@@ -29,6 +31,11 @@ class DiagnosticOptions:
     """``strict``: warnings fail the run, so formats with a pass/fail notion count them too.
 
     ``max_rows`` bounds table formats (GitHub refuses step summaries over 1 MiB).
+
+    ``root``: the repository root that code-scanning formats (sarif, gitlab) make paths relative
+    to (default: found from the working directory, ``locations.repository_root``).
+    ``sources``: each checked file's bytes by its name, from which those formats compute line
+    fingerprints that survive edits elsewhere in the file.
     """
 
     color: bool = False
@@ -36,6 +43,8 @@ class DiagnosticOptions:
     quiet: bool = False
     strict: bool = False
     max_rows: int | None = None
+    root: Path | None = None
+    sources: Mapping[str, bytes] = field(default_factory=dict)
 
 
 class DiagnosticFormat(ABC):
