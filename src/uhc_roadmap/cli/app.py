@@ -16,6 +16,7 @@ from uhc_roadmap.cli.diff import diff
 from uhc_roadmap.cli.edit import record, set_
 from uhc_roadmap.cli.export import export
 from uhc_roadmap.cli.fmt import fmt
+from uhc_roadmap.cli.lsp import lsp
 from uhc_roadmap.cli.new import new
 from uhc_roadmap.cli.render import render
 from uhc_roadmap.cli.report import report
@@ -66,6 +67,7 @@ app.command()(export)
 app.command(name="set")(set_)
 app.command()(record)
 app.command()(fmt)
+app.command()(lsp)
 app.command()(new)
 app.command()(rules)
 app.command()(schema)
