@@ -11,13 +11,14 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import socket
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 COMMAND = [sys.executable, "-m", "uhc_roadmap", "lsp"]
 TIMEOUT = 30.0
@@ -33,7 +34,12 @@ class ServerError(Exception):
 
 
 class Client:
-    def __init__(self, cwd: Path | None = None, command: list[str] | None = None) -> None:
+    """A client of ``command`` (``uhc-roadmap lsp`` by default) over its standard streams, or
+    over TCP when ``port`` is given (the command is then started with ``--tcp PORT``)."""
+
+    def __init__(
+        self, cwd: Path | None = None, command: list[str] | None = None, port: int | None = None
+    ) -> None:
         self.process = subprocess.Popen(
             command or COMMAND,
             stdin=subprocess.PIPE,
@@ -41,6 +47,10 @@ class Client:
             stderr=subprocess.PIPE,
             cwd=cwd,
         )
+        self._out: IO[bytes] | None = self.process.stdin
+        self._in: IO[bytes] | None = self.process.stdout
+        if port is not None:
+            self._in, self._out = _connect(port, self.process)
         self._ids = itertools.count(1)
         self._lock = threading.Condition()
         self.responses: dict[int, dict[str, Any]] = {}
@@ -55,12 +65,12 @@ class Client:
 
     def send(self, message: dict[str, Any]) -> None:
         body = json.dumps(message).encode("utf-8")
-        assert self.process.stdin is not None
-        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.process.stdin.flush()
+        assert self._out is not None
+        self._out.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self._out.flush()
 
     def _read(self) -> None:
-        stream = self.process.stdout
+        stream = self._in
         assert stream is not None
         try:
             while True:
@@ -202,10 +212,39 @@ class Client:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait(5)
-        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+        streams = (
+            self.process.stdin,
+            self.process.stdout,
+            self.process.stderr,
+            self._in,
+            self._out,
+        )
+        for stream in streams:
             if stream is not None:
                 with contextlib.suppress(OSError):
                     stream.close()
+
+
+def _connect(port: int, process: subprocess.Popen[bytes]) -> tuple[IO[bytes], IO[bytes]]:
+    """Connect to the server's port as soon as it listens."""
+    deadline = time.monotonic() + TIMEOUT
+    while True:
+        try:
+            connection = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+            continue
+        connection.settimeout(None)
+        return connection.makefile("rb"), connection.makefile("wb")
+
+
+def free_port() -> int:
+    """A TCP port of this machine that nothing listens on (as far as can be known)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def position(text: str, offset: int) -> dict[str, int]:

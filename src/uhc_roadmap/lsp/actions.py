@@ -25,7 +25,7 @@ from uhc_roadmap.lsp.text import TextDocument
 QUICK_FIX = types.CodeActionKind.QuickFix.value
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.uhc-roadmap"
 KINDS = [QUICK_FIX, FIX_ALL]
-_SUGGESTION = re.compile(r"did you mean (`[^`]+`(?:,? (?:or )?`[^`]+`)*)\?")
+_SUGGESTION = re.compile(r"(?:did you mean|rename it) (`[^`]+`(?:,? (?:or )?`[^`]+`)*)")
 _QUOTED = re.compile(r"`([^`]+)`")
 
 
@@ -99,11 +99,12 @@ def _suggestions(
     here: list[Diagnostic],
     lsp_here: dict[Diagnostic, types.Diagnostic],
 ) -> list[types.CodeAction]:
-    """``did you mean `X`?``: replace the value (or key) the finding points at with ``X``."""
+    """``did you mean `X`?`` (or ``rename it `X```) in a finding's message or hint: replace
+    the value (or key) the finding points at with ``X``."""
     index = index_of(checked)
     actions = []
     for finding in here:
-        match = _SUGGESTION.search(finding.hint)
+        match = _SUGGESTION.search(finding.hint) or _SUGGESTION.search(finding.message)
         if match is None or index is None:
             continue
         node = index.at(span(checked, finding)[0])

@@ -42,6 +42,7 @@ def complete(
     if cursor is None:
         return types.CompletionList(is_incomplete=False, items=[])
     choices = keys(cursor, known) if cursor.kind == "key" else values(cursor.pattern, known)
+    choices = sorted(choices, key=lambda choice: choice.rank)  # stable: the file's order within
     edit_range = doc.lsp_range(cursor.start, offset)
     kind = (
         types.CompletionItemKind.Field if cursor.kind == "key" else types.CompletionItemKind.Value
@@ -152,7 +153,9 @@ def _regions(known: Catalogue, *, groups: bool) -> list[Choice]:
     country = known.data.get("country")
     if isinstance(country, str):
         for code in sorted(codes.subdivision_codes(country)):
-            found.append(Choice(code, region_name(code, known), rank=1))
+            record = codes.subdivision(code)
+            top = record is None or not getattr(record, "parent_code", None)
+            found.append(Choice(code, region_name(code, known), rank=1 if top else 2))
     return found
 
 

@@ -256,6 +256,7 @@ class _Frame:
     bracket: str  # "[" or "{"
     key: str | None = None  # in a mapping: the key whose value is being written
     token: str = ""
+    keys: list[str] = field(default_factory=list)  # in a mapping: the keys written so far
 
 
 def _flow_frames(value: str) -> list[_Frame] | None:
@@ -290,6 +291,7 @@ def _flow_frames(value: str) -> list[_Frame] | None:
             frames[-1].token = ""
         elif char == ":" and frames and frames[-1].bracket == "{" and _ends_key(value, index):
             frames[-1].key = frames[-1].token.strip()
+            frames[-1].keys.append(frames[-1].key)
             frames[-1].token = ""
         elif frames:
             frames[-1].token += char
@@ -328,4 +330,4 @@ def _in_flow(base: Pattern, frames: list[_Frame], start: int, word: str) -> Curs
         return Cursor((*path, "*"), "value", start, word)
     if top.key is not None:
         return Cursor((*path, top.key), "value", start, word)
-    return Cursor(tuple(path), "key", start, word)
+    return Cursor(tuple(path), "key", start, word, frozenset(top.keys))

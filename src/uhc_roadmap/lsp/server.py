@@ -344,8 +344,21 @@ class RoadmapProtocol(LanguageServerProtocol):
             yield handler, (params,), None
 
 
+class _Refusals(logging.Filter):
+    """pygls logs every error response with a traceback; a refusal the server means (a rename
+    to an id already taken) is an answer, not a failure, and stays out of the log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not (isinstance(error, JsonRpcException) and error.code == REQUEST_FAILED)
+
+
+_REFUSALS = _Refusals()
+
+
 def build_server() -> tuple[LanguageServer, Session]:
     """The language server and its session, every feature registered."""
+    logging.getLogger("pygls.protocol.json_rpc").addFilter(_REFUSALS)
     server = LanguageServer(
         NAME,
         __version__,
