@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from uhc_roadmap.diagnostics import FileResult
 from uhc_roadmap.editing.document import Document
@@ -21,9 +21,6 @@ from uhc_roadmap.loading.sourcemap import line_starts as yaml_line_starts
 from uhc_roadmap.lsp.ids import Catalogue
 from uhc_roadmap.lsp.text import BOM
 from uhc_roadmap.validation import ValidationOptions, check_loaded
-
-if TYPE_CHECKING:
-    from uhc_roadmap.model import Roadmap
 
 _ROADMAP_KEY = re.compile(r"""(?:^|[{,])[ \t]*["']?schema_version["']?[ \t]*:""", re.MULTILINE)
 
@@ -48,7 +45,6 @@ class Checked:
     text: str
     result: FileResult
     data: dict[str, Any] | None
-    roadmap: Roadmap | None
     options: ValidationOptions = field(default_factory=ValidationOptions)
     cache: dict[str, object] = field(default_factory=dict, repr=False)
     """What the features build from this version once (the node index, the ids)."""
@@ -96,4 +92,4 @@ def check(text: str, file: str, options: ValidationOptions, version: int | None 
     keeping the loader's plain data (completion needs the ids of a file with schema errors)."""
     loaded = load_document(encode(text), file, options.limits)
     checked = check_loaded(loaded, file, options)
-    return Checked(version, text, checked.result, loaded.data, checked.roadmap, options)
+    return Checked(version, text, checked.result, loaded.data, options)

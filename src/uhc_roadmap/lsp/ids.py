@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from uhc_roadmap.editing import layout
 from uhc_roadmap.loading.sourcemap import DocPath
 
 Pattern = tuple[str, ...]
@@ -25,13 +24,7 @@ GROUP = "region group"
 REGION = "region"
 """A region reference: a region group's id, or an ISO 3166-2 code of the country."""
 
-DEFINITIONS: dict[Pattern, str] = {
-    ("organisations", "*", "id"): ORGANISATION,
-    ("axes", "*", "id"): AXIS,
-    ("activities", "*", "id"): ACTIVITY,
-    ("indicators", "*", "id"): INDICATOR,
-}
-REFERENCES: dict[Pattern, str] = {
+REFERENCES: dict[Pattern, str] = {  # where each kind of id is referred to (for completion)
     ("activities", "*", "axis"): AXIS,
     ("indicators", "*", "axis"): AXIS,
     ("activities", "*", "lead"): ORGANISATION,
@@ -119,6 +112,8 @@ class Catalogue:
 
 
 def _walk(data: dict[str, Any]) -> Iterator[Occurrence]:
+    """Every id written in ``data``, in the order of the format's fields (the order of the
+    file within each collection)."""
     groups = data.get("region_groups")
     if isinstance(groups, dict):
         for name, members in groups.items():
@@ -132,22 +127,46 @@ def _walk(data: dict[str, Any]) -> Iterator[Occurrence]:
         for code in labels:
             if isinstance(code, str):
                 yield Occurrence(REGION, code, ("region_labels", code), False, at_key=True)
-    for path, value in _scalars((), data):
-        where = layout.pattern(path)
-        if where in DEFINITIONS:
-            yield Occurrence(DEFINITIONS[where], value, path, True)
-        elif where in REFERENCES:
-            yield Occurrence(REFERENCES[where], value, path, False)
+    for kind, name in _COLLECTIONS.items():
+        for i, item in enumerate(_items(data, kind)):
+            path: DocPath = (name, i)
+            yield from _field(item, path, "id", kind, True)
+            if kind == ACTIVITY:
+                yield from _activity_references(item, path)
+            elif kind == INDICATOR:
+                yield from _field(item, path, "axis", AXIS)
+                yield from _field(item, path, "activity", ACTIVITY)
+                for j, point in enumerate(_list(item.get("values"))):
+                    if isinstance(point, dict):
+                        yield from _field(point, (*path, "values", j), "region", REGION)
 
 
-def _scalars(path: DocPath, node: Any) -> Iterator[tuple[DocPath, str]]:
-    """Every string of the lists of objects that hold ids (not the texts of region labels)."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if path or key in ("organisations", "axes", "activities", "indicators"):
-                yield from _scalars((*path, key), value)
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _scalars((*path, index), value)
-    elif isinstance(node, str):
-        yield path, node
+def _activity_references(item: dict[str, Any], path: DocPath) -> Iterator[Occurrence]:
+    yield from _field(item, path, "axis", AXIS)
+    yield from _field(item, path, "lead", ORGANISATION)
+    for key, kind in (("partners", ORGANISATION), ("depends_on", ACTIVITY), ("regions", REGION)):
+        for j, value in enumerate(_list(item.get(key))):
+            if isinstance(value, str):
+                yield Occurrence(kind, value, (*path, key, j), False)
+    for j, line in enumerate(_list(item.get("budget"))):
+        if isinstance(line, dict):
+            yield from _field(line, (*path, "budget", j), "funder", ORGANISATION)
+
+
+def _field(
+    item: dict[str, Any], path: DocPath, key: str, kind: str, definition: bool = False
+) -> Iterator[Occurrence]:
+    value = item.get(key)
+    if isinstance(value, str):
+        yield Occurrence(kind, value, (*path, key), definition)
+
+
+def _items(data: dict[str, Any], kind: str) -> Iterator[dict[str, Any]]:
+    """The mappings of one collection (anything else in its list stands as an empty one, so
+    that positions keep their index)."""
+    for item in _list(data.get(_COLLECTIONS[kind])):
+        yield item if isinstance(item, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []

@@ -126,7 +126,7 @@ def _nodes(index: NodeIndex, uses: list[Occurrence], declaration: bool) -> list[
         node = index.node(use.path, use.at_key)
         if node is not None:
             found.append(node)
-    return found
+    return sorted(found, key=lambda node: node.start)
 
 
 def _check_name(checked: Checked, new: str, old: str) -> None:

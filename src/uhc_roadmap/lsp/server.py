@@ -16,6 +16,7 @@ change after a quiet spell is checked at once, so a single edit is answered in a
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import traceback
@@ -56,8 +57,13 @@ class Entry:
     lock: threading.Lock = field(default_factory=threading.Lock)
     checking: threading.Lock = field(default_factory=threading.Lock)
     checked: Checked | None = None
-    known: Catalogue = field(default_factory=lambda: Catalogue.of(None))
+    loaded: Checked | None = None
+    """The last version that loaded as YAML: its ids are completed while the text is broken."""
     published: bool = False
+
+    @property
+    def known(self) -> Catalogue:
+        return self.loaded.catalogue() if self.loaded is not None else Catalogue.of(None)
 
     def snapshot(self) -> TextDocument:
         with self.lock:
@@ -204,7 +210,7 @@ class Session:
             if found is None or (fresh.version or 0) >= (found.version or 0):
                 entry.checked = fresh  # a slower check of an older version never replaces it
                 if fresh.data is not None:
-                    entry.known = fresh.catalogue()
+                    entry.loaded = fresh
             return fresh
 
     def current(self, uri: str) -> tuple[Entry, TextDocument, Checked] | None:
@@ -506,6 +512,17 @@ def _running_loop() -> Any:
 # -- running -----------------------------------------------------------------------------------
 
 
+def settle() -> None:
+    """Load what every check needs now, and set it aside from the garbage collector: the
+    hundreds of thousands of objects of the imported modules live as long as the server, and
+    a full collection during a check would otherwise walk them all again."""
+    from uhc_roadmap.validation import prepare
+
+    prepare()
+    gc.collect()
+    gc.freeze()
+
+
 def exit_code(session: Session) -> int:
     """0 when the client asked for a shutdown first, as LSP wants; 1 when it did not (an
     ``exit`` alone, or a client that went away without a word)."""
@@ -515,6 +532,7 @@ def exit_code(session: Session) -> int:
 def serve_stdio(stdin: BinaryIO, stdout: BinaryIO) -> int:
     """Serve one client over a pair of byte streams until ``exit`` or the end of ``stdin``."""
     server, session = build_server()
+    settle()
     try:
         server.start_io(stdin, stdout)
     finally:
@@ -525,6 +543,7 @@ def serve_stdio(stdin: BinaryIO, stdout: BinaryIO) -> int:
 def serve_tcp(port: int, host: str = "127.0.0.1") -> int:
     """Serve one client that connects to ``host:port`` (this machine only, by default)."""
     server, session = build_server()
+    settle()
     try:
         server.start_tcp(host, port)
     except SystemExit:
