@@ -117,7 +117,7 @@ class Client:
     def request(self, method: str, params: Any, timeout: float = TIMEOUT) -> Any:
         ident = next(self._ids)
         self.send({"jsonrpc": "2.0", "id": ident, "method": method, "params": params})
-        response = self._wait(lambda: self.responses.pop(ident, None), timeout, method)
+        response = self.wait_until(lambda: self.responses.pop(ident, None), timeout, method)
         if "error" in response:
             raise ServerError(response["error"])
         return response.get("result")
@@ -125,7 +125,7 @@ class Client:
     def notify(self, method: str, params: Any) -> None:
         self.send({"jsonrpc": "2.0", "method": method, "params": params})
 
-    def _wait(self, found: Callable[[], Any], timeout: float, what: str) -> Any:
+    def wait_until(self, found: Callable[[], Any], timeout: float, what: str) -> Any:
         deadline = time.monotonic() + timeout
         with self._lock:
             while True:
@@ -193,7 +193,7 @@ class Client:
                     return list(params["diagnostics"])
             return None
 
-        return self._wait(latest, timeout, f"diagnostics of {uri} v{version}")
+        return self.wait_until(latest, timeout, f"diagnostics of {uri} v{version}")
 
     def published(self, uri: str) -> list[dict[str, Any]]:
         with self._lock:

@@ -247,3 +247,44 @@ def test_without_the_lsp_extra_one_line_says_how_to_install_it(tmp_path: Path) -
         "uhc-roadmap: error: `uhc-roadmap lsp` needs pygls 2 and lsprotocol: "
         "pip install 'uhc-roadmap[lsp]'"
     ]
+
+
+def test_a_changed_configuration_is_applied_to_the_open_roadmaps(tmp_path: Path) -> None:
+    watcher = Client(cwd=tmp_path, command=COMMAND)
+    try:
+        watcher.initialize(
+            tmp_path, {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}
+        )
+        text = (ROADMAPS / "morocco.yaml").read_text(encoding="utf-8")
+        uri = watcher.open(tmp_path / "morocco.yaml", text.replace("[GOV-02]", "[GOV-2]", 1))
+        assert [d["code"] for d in watcher.diagnostics(uri, 1)] == ["R004"]
+        [registration] = watcher.wait_until(
+            lambda: watcher.requests_from_server or None, 30, "the watchers' registration"
+        )
+        assert registration["method"] == "client/registerCapability"
+        config = tmp_path / ".uhc-roadmap.yaml"
+        config.write_text("ignore: [R004]\n", encoding="utf-8")
+        published = len(watcher.published(uri))
+        watcher.notify(
+            "workspace/didChangeWatchedFiles", {"changes": [{"uri": config.as_uri(), "type": 1}]}
+        )
+        watcher.wait_until(
+            lambda: watcher.published(uri)[published:] or None, 30, "the new diagnostics"
+        )
+        assert watcher.published(uri)[-1]["diagnostics"] == []
+    finally:
+        watcher.close()
+
+
+def test_a_port_already_taken_is_one_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run_cli("lsp", "--tcp", str(port), cwd=tmp_path, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"uhc-roadmap: error: cannot listen on 127.0.0.1:{port} (Address already in use)"
+    ]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import threading
 import traceback
 from collections.abc import Callable
@@ -120,10 +121,14 @@ class Session:
     def saved(self, uri: str) -> None:
         path = path_of(uri)
         if path is not None and path.name in CONFIG_NAMES:
-            self.projects.forget()  # a configuration changed: check every open roadmap again
-            for other in list(self.documents):
-                self.schedule(other)
+            self.configuration_changed()
         elif uri in self.documents:
+            self.schedule(uri)
+
+    def configuration_changed(self) -> None:
+        """A configuration file was saved, created or deleted: check every open roadmap again."""
+        self.projects.forget()
+        for uri in list(self.documents):
             self.schedule(uri)
 
     def project(self, entry: Entry) -> Project:
@@ -200,11 +205,15 @@ class Session:
         self, entry: Entry, snapshot: TextDocument, project: Project | None = None
     ) -> Checked:
         """The findings of ``snapshot`` (computed once per version, whoever asks first)."""
+        project = project or self.project(entry)
         with entry.checking:
             found = entry.checked
-            if found is not None and _same_version(found, snapshot):
+            if (
+                found is not None
+                and _same_version(found, snapshot)
+                and found.options == project.options
+            ):
                 return found
-            project = project or self.project(entry)
             name = str(entry.path) if entry.path is not None else entry.doc.uri
             fresh = check(snapshot.text, name, project.options, snapshot.version)
             if found is None or (fresh.version or 0) >= (found.version or 0):
@@ -221,10 +230,7 @@ class Session:
         snapshot = entry.snapshot()
         if not looks_like_roadmap(snapshot.text):
             return None
-        found = entry.checked
-        if found is None or not _same_version(found, snapshot):
-            found = self.checked(entry, snapshot)
-        return entry, snapshot, found
+        return entry, snapshot, self.checked(entry, snapshot)
 
     def _bug(self, doing: str, exc: BaseException) -> None:
         message = f"uhc-roadmap: internal error while {doing}: {type(exc).__name__}: {exc}"
@@ -402,6 +408,31 @@ def _register(server: LanguageServer, session: Session) -> None:
             session.call_soon = lambda f: loop.call_soon_threadsafe(f)
         session.start()
 
+    @server.feature(types.INITIALIZED)
+    def initialized(params: types.InitializedParams) -> None:
+        if _can_watch(server.client_capabilities):
+            server.client_register_capability(
+                types.RegistrationParams(
+                    registrations=[
+                        types.Registration(
+                            id="uhc-roadmap-configuration",
+                            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                                watchers=[
+                                    types.FileSystemWatcher(glob_pattern=f"**/{name}")
+                                    for name in sorted(CONFIG_NAMES)
+                                ]
+                            ),
+                        )
+                    ]
+                )
+            )
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched(params: types.DidChangeWatchedFilesParams) -> None:
+        if any((path_of(c.uri) or Path()).name in CONFIG_NAMES for c in params.changes):
+            session.configuration_changed()
+
     @server.feature(types.SHUTDOWN)
     def shutdown(params: Any) -> None:
         session.shutdown_requested = True
@@ -490,6 +521,13 @@ def _register(server: LanguageServer, session: Session) -> None:
         return session.format(params.text_document.uri)
 
 
+def _can_watch(capabilities: types.ClientCapabilities) -> bool:
+    """Whether the client lets the server ask it to watch files (the configuration's)."""
+    workspace = capabilities.workspace
+    watching = workspace.did_change_watched_files if workspace is not None else None
+    return bool(watching is not None and watching.dynamic_registration)
+
+
 def _root_of(params: types.InitializeParams) -> Path | None:
     if params.workspace_folders:
         found = path_of(params.workspace_folders[0].uri)
@@ -549,7 +587,8 @@ def serve_tcp(port: int, host: str = "127.0.0.1") -> int:
     except SystemExit:
         pass  # pygls ends the loop of an `exit` notification this way
     except OSError as exc:
-        raise UsageError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        raise UsageError(f"cannot listen on {host}:{port} ({reason})") from None
     finally:
         session.stop()
     return exit_code(session)
