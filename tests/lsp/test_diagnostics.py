@@ -159,3 +159,11 @@ def test_a_configuration_that_cannot_be_read_is_one_diagnostic_naming_it(tmp_pat
     related = diagnostic.related_information[0]
     assert related.location.uri == config.as_uri()
     assert related.location.range.start == types.Position(line=1, character=0)
+
+
+def test_a_finding_past_the_last_line_is_placed_at_the_end_of_the_text() -> None:
+    text = MOROCCO + "x"  # libyaml reports the missing `:` on the line after the last
+    [diagnostic] = served(text)
+    finding = check_bytes(text.encode(), "x").result.diagnostics[0]
+    assert finding.line == text.count("\n") + 2
+    assert diagnostic.range.start == types.Position(line=text.count("\n"), character=1)

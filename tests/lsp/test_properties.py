@@ -65,7 +65,10 @@ def expected(text: str) -> list[tuple[Any, ...]]:
     starts = [0, *(m.end() for m in YAML_LINE_BREAK.finditer(text))]
     found = []
     for finding in check_bytes(text.encode("utf-8", "surrogatepass"), "x").result.diagnostics:
-        offset = min(starts[finding.line - 1] + finding.col - 1, len(text))
+        if finding.line > len(starts):  # the parser's mark past the last line
+            offset = len(text)
+        else:
+            offset = min(starts[finding.line - 1] + finding.col - 1, len(text))
         at = position(text, offset)
         message = finding.message + (f"\nhint: {finding.hint}" if finding.hint else "")
         found.append(

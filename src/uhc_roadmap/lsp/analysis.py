@@ -83,8 +83,9 @@ class Checked:
         if self._yaml_starts is None:
             self._yaml_starts = yaml_line_starts(self.text[self.bom :])
         starts = self._yaml_starts
-        start = starts[min(max(line, 1), len(starts)) - 1]
-        return min(start + max(col, 1) - 1 + self.bom, len(self.text))
+        if line > len(starts):  # the parser's mark after the last line: the end of the text
+            return len(self.text)
+        return min(starts[max(line, 1) - 1] + max(col, 1) - 1 + self.bom, len(self.text))
 
 
 def check(text: str, file: str, options: ValidationOptions, version: int | None = None) -> Checked:
