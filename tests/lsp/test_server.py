@@ -136,3 +136,19 @@ def test_a_request_is_answered_on_the_text_of_now(uri: str) -> None:
 def test_paths_of_file_uris_only() -> None:
     assert path_of("file:///tmp/a%20b/x.yaml") == Path("/tmp/a b/x.yaml")
     assert path_of("untitled:Untitled-1") is None
+
+
+def test_a_change_after_a_quiet_spell_is_checked_at_once_a_burst_when_it_pauses(uri: str) -> None:
+    session = Session(Published())
+    session.open(uri, MOROCCO, 1)
+    entry = session.documents[uri]
+    now = time.monotonic()
+    entry.checked_at = now - 10
+    entry.pending_since = entry.changed_at = now  # the first change in ten seconds
+    assert session._delay(uri) == 0
+    entry.checked_at = now - 0.01  # changes keep coming since the last check
+    entry.pending_since = now - 0.02
+    entry.changed_at = now
+    assert 0 < session._delay(uri) <= server.QUIET
+    entry.pending_since = now - server.MAX_WAIT  # typing without a pause: check anyway
+    assert session._delay(uri) == 0

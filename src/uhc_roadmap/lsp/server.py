@@ -20,6 +20,7 @@ import gc
 import logging
 import os
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +44,10 @@ from uhc_roadmap.lsp.project import CONFIG_NAMES, Project, Projects
 from uhc_roadmap.lsp.text import UTF16, TextDocument
 
 LOG = logging.getLogger("uhc_roadmap.lsp")
+QUIET = 0.05
+"""Seconds without a change after which a burst of changes is checked."""
+MAX_WAIT = 0.5
+"""Seconds after which changes are checked even if they keep coming (continuous typing)."""
 NAME = "uhc-roadmap"
 REQUEST_FAILED = types.LSPErrorCodes.RequestFailed.value
 T = TypeVar("T")
@@ -57,6 +62,12 @@ class Entry:
     path: Path | None
     lock: threading.Lock = field(default_factory=threading.Lock)
     checking: threading.Lock = field(default_factory=threading.Lock)
+    changed_at: float = 0.0
+    """When the text last changed (``time.monotonic``)."""
+    pending_since: float | None = None
+    """When the first change not yet checked was made (None: every change is checked)."""
+    checked_at: float = 0.0
+    """When the last check of this document ended."""
     checked: Checked | None = None
     loaded: Checked | None = None
     """The last version that loaded as YAML: its ids are completed while the text is broken."""
@@ -111,6 +122,9 @@ class Session:
             for change_range, text in changes:
                 entry.doc.apply(change_range, text)
             entry.doc.version = version
+            entry.changed_at = time.monotonic()
+            if entry.pending_since is None:
+                entry.pending_since = entry.changed_at
         self.schedule(uri)
 
     def close(self, uri: str) -> None:
@@ -164,18 +178,44 @@ class Session:
                     self._wake.wait()
                 if self._stopping:
                     return
-                uri = self._queue.pop(0)
+                uri = self._queue[0]
+                delay = self._delay(uri)
+                if delay > 0:  # a burst of changes: wait for it to pause, or for MAX_WAIT
+                    self._wake.wait(delay)
+                    continue
+                self._queue.pop(0)
             try:
                 self.check_and_publish(uri)
             except Exception as exc:  # a bug: said once, and the server goes on
                 self._bug(f"checking {uri}", exc)
 
+    def _delay(self, uri: str) -> float:
+        """How long to wait before checking ``uri``: none for the first change after a quiet
+        spell (a single edit is answered at once), else until the changes pause for
+        ``QUIET`` seconds, and never more than ``MAX_WAIT`` after the first unchecked one."""
+        entry = self.documents.get(uri)
+        if entry is None:
+            return 0.0
+        with entry.lock:
+            first, last = entry.pending_since, entry.changed_at
+        if first is None or first - entry.checked_at >= QUIET:
+            return 0.0
+        now = time.monotonic()
+        return max(0.0, min(last + QUIET - now, first + MAX_WAIT - now))
+
     def check_and_publish(self, uri: str) -> None:
         entry = self.documents.get(uri)
         if entry is None:
             return
-        snapshot = entry.snapshot()
-        diagnostics = self.diagnostics(entry, snapshot)
+        with entry.lock:
+            snapshot = TextDocument(
+                entry.doc.uri, entry.doc.text, entry.doc.version, entry.doc.encoding
+            )
+            entry.pending_since = None
+        try:
+            diagnostics = self.diagnostics(entry, snapshot)
+        finally:
+            entry.checked_at = time.monotonic()
         if diagnostics is None:
             return
         self.call_soon(lambda: self._publish(entry, snapshot.version, diagnostics))

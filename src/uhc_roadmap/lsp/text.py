@@ -105,7 +105,7 @@ class TextDocument:
     def replace(self, start: int, end: int, new: str) -> None:
         """Replace the characters from ``start`` to ``end`` (an incremental change)."""
         old = self.text
-        self.text = old[:start] + new + old[end:]
+        self.text = "".join((old[:start], new, old[end:]))  # one copy of a long text, not two
         starts = self._starts
         if starts is None or "\r" in new or "\r" in old[max(0, start - 1) : end + 1]:
             self._starts = None  # a CR may join or split a CRLF: count again when asked
