@@ -14,7 +14,7 @@ from lsprotocol import types
 from uhc_roadmap.diagnostics import Diagnostic
 from uhc_roadmap.editing.engine import Change, changed_text
 from uhc_roadmap.editing.errors import EditError
-from uhc_roadmap.editing.fixes import Fix, fix, fixes_for
+from uhc_roadmap.editing.fixes import FIXABLE, Fix, Fixed, fix, fixes_for
 from uhc_roadmap.editing.yamltext import double_quoted, plain_key_ok, plain_ok
 from uhc_roadmap.lsp.analysis import Checked, encode
 from uhc_roadmap.lsp.diagnostics import convert, span
@@ -49,8 +49,16 @@ def code_actions(
 
 
 def fix_all(doc: TextDocument, checked: Checked) -> types.CodeAction | None:
-    """Every safe fix of the document, as ``validate --fix`` makes them (pass after pass)."""
-    fixed = fix(encode(checked.text), checked.result.file, checked.options)
+    """Every safe fix of the document, as ``validate --fix`` makes them (pass after pass).
+
+    Editors ask for code actions at every move of the cursor: the fixes are looked for only
+    when a finding has a fixable code, and once per version."""
+    if not any(d.code in FIXABLE for d in checked.result.diagnostics):
+        return None
+    fixed = checked.cache.get("fix-all")
+    if not isinstance(fixed, Fixed):
+        fixed = fix(encode(checked.text), checked.result.file, checked.options)
+        checked.cache["fix-all"] = fixed
     if not fixed.changed or not fixed.applied:
         return None
     count = len(fixed.applied)

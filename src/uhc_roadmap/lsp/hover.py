@@ -139,22 +139,28 @@ def describe_field(field: schema.FieldDoc) -> str:
 def _from_text(text: str, offset: int, known: Catalogue) -> str | None:
     """For a document that does not load: an id under the cursor, else the field there."""
     cursor = cursor_at(text, offset)
+    if cursor is None:
+        return None
     end = offset
     while end < len(text) and not text[end].isspace() and text[end] not in ",]}:#":
         end += 1
-    word = (cursor.word if cursor is not None else "") + text[offset:end]
-    if cursor is None:
-        return None
-    if cursor.kind == "value":
-        kind = ids.REFERENCES.get(cursor.pattern)
-        if kind is not None and word:
-            for candidate in (kind, ids.GROUP) if kind == ids.REGION else (kind,):
-                found = known.definition(candidate, word)
-                if found is not None:
-                    return describe_id(found, known)
-            if kind == ids.REGION:
-                return describe_id(Occurrence(ids.REGION, word, (), False), known)
-        field = schema.field_doc(cursor.pattern) or schema.field_doc(cursor.pattern[:-1])
+    word = cursor.word + text[offset:end]
+    if cursor.kind == "key":
+        field = schema.field_doc((*cursor.pattern, word))
         return describe_field(field) if field is not None else None
-    field = schema.field_doc((*cursor.pattern, word))
+    kind = ids.REFERENCES.get(cursor.pattern)
+    if kind is not None and word:
+        described = _named(kind, word, known)
+        if described is not None:
+            return described
+    field = schema.field_doc(cursor.pattern) or schema.field_doc(cursor.pattern[:-1])
     return describe_field(field) if field is not None else None
+
+
+def _named(kind: str, word: str, known: Catalogue) -> str | None:
+    """What ``word`` names where an id of ``kind`` goes (a region: a group, else a code)."""
+    if kind != ids.REGION:
+        found = known.definition(kind, word)
+        return describe_id(found, known) if found is not None else None
+    group = known.definition(ids.GROUP, word)
+    return describe_id(group or Occurrence(ids.REGION, word, (), False), known)

@@ -25,7 +25,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from lsprotocol import types
@@ -50,7 +50,8 @@ MAX_WAIT = 0.5
 """Seconds after which changes are checked even if they keep coming (continuous typing)."""
 NAME = "uhc-roadmap"
 REQUEST_FAILED = types.LSPErrorCodes.RequestFailed.value
-T = TypeVar("T")
+Range = tuple[tuple[int, int], tuple[int, int]]
+"""An LSP range as (line, character) pairs."""
 
 
 @dataclass
@@ -93,7 +94,6 @@ class Session:
         self.root = Path.cwd()
         self.encoding = UTF16
         self.shutdown_requested = False
-        self.exited = False
         self.call_soon: Callable[[Callable[[], None]], None] = lambda f: f()
         self.problems: set[str] = set()
         self.notify_problem: Callable[[str], None] = lambda message: None
@@ -113,7 +113,7 @@ class Session:
         self,
         uri: str,
         version: int | None,
-        changes: list[tuple[tuple[tuple[int, int], tuple[int, int]] | None, str]],
+        changes: list[tuple[Range | None, str]],
     ) -> None:
         entry = self.documents.get(uri)
         if entry is None:
@@ -480,7 +480,6 @@ def _register(server: LanguageServer, session: Session) -> None:
 
     @server.feature(types.EXIT)
     def exit_(params: Any) -> None:
-        session.exited = True
         session.stop()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -490,7 +489,7 @@ def _register(server: LanguageServer, session: Session) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(params: types.DidChangeTextDocumentParams) -> None:
-        changes: list[tuple[tuple[tuple[int, int], tuple[int, int]] | None, str]] = []
+        changes: list[tuple[Range | None, str]] = []
         for change in params.content_changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
                 start, end = change.range.start, change.range.end
