@@ -152,3 +152,28 @@ def test_a_change_after_a_quiet_spell_is_checked_at_once_a_burst_when_it_pauses(
     assert 0 < session._delay(uri) <= server.QUIET
     entry.pending_since = now - server.MAX_WAIT  # typing without a pause: check anyway
     assert session._delay(uri) == 0
+
+
+def test_standard_input_reads_as_pygls_reads_and_stops_waiting_when_closed() -> None:
+    import os
+
+    from uhc_roadmap.lsp.server import Input
+
+    read_end, write_end = os.pipe()
+    with open(read_end, "rb", buffering=0) as stream:
+        source = Input(stream)  # type: ignore[arg-type]
+        os.write(write_end, b"Content-Length: 4\r\n\r\nabcdnext")
+        assert source.readline() == b"Content-Length: 4\r\n"
+        assert source.readline() == b"\r\n"
+        assert source.read(4) == b"abcd"
+        waiting: list[bytes] = []
+        reader = threading.Thread(target=lambda: waiting.append(source.readline()))
+        reader.start()  # "next" has no line end yet: the reader waits for more
+        time.sleep(0.1)
+        assert reader.is_alive()
+        source.close()
+        reader.join(5)
+        assert waiting == [b"next"]  # what was there, then the end of input
+        assert source.readline() == b""
+        source.release()
+    os.close(write_end)

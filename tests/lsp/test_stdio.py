@@ -287,3 +287,16 @@ def test_a_port_already_taken_is_one_line(tmp_path: Path) -> None:
     assert done.stderr.strip().splitlines() == [
         f"uhc-roadmap: error: cannot listen on 127.0.0.1:{port} (Address already in use)"
     ]
+
+
+@pytest.mark.parametrize("name", ["SIGINT", "SIGTERM"])
+def test_an_interrupted_server_ends_at_once_while_the_editor_keeps_its_pipe(
+    client: Client, name: str
+) -> None:
+    import signal
+
+    client.process.send_signal(getattr(signal, name))
+    started = time.monotonic()
+    assert client.process.wait(30) != 0
+    assert time.monotonic() - started < 10  # not when the editor next writes
+    assert b"Traceback" not in client.stderr

@@ -16,9 +16,11 @@ change after a quiet spell is checked at once, so a single edit is answered in a
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
+import select
 import threading
 import time
 import traceback
@@ -408,10 +410,89 @@ class _Refusals(logging.Filter):
 _REFUSALS = _Refusals()
 
 
-def build_server() -> tuple[LanguageServer, Session]:
+class Input:
+    """Standard input as pygls's reader thread reads it (``readline``, ``read``), able to stop
+    waiting as if the input had ended. pygls joins that thread when it stops; blocked in a read
+    of a pipe that the editor keeps open, it would hold an interrupted server (Ctrl-C, SIGTERM)
+    until the editor wrote again."""
+
+    CHUNK = 1 << 20
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._buffer = bytearray()
+        self._closed = threading.Event()
+        self._fd: int | None = None
+        self._wake: tuple[int, int] | None = None
+        try:
+            self._fd = stream.fileno()
+            self._wake = os.pipe()
+        except (OSError, ValueError):
+            self._fd = None  # not a file (a test's stream): read it as it is
+
+    def readline(self) -> bytes:
+        while True:
+            end = self._buffer.find(b"\n")
+            if end >= 0:
+                return self._take(end + 1)
+            if not self._fill():
+                return self._take(len(self._buffer))
+
+    def read(self, size: int) -> bytes:
+        while len(self._buffer) < size and self._fill():
+            pass
+        return self._take(size)
+
+    def close(self) -> None:
+        """Stop waiting for input: the reads under way and to come see the end of input."""
+        self._closed.set()
+        if self._wake is not None:
+            with contextlib.suppress(OSError):
+                os.write(self._wake[1], b"x")
+
+    def release(self) -> None:
+        """Close the wake-up pipe (once the reader thread is done)."""
+        if self._wake is not None:
+            for fd in self._wake:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+            self._wake = None
+
+    def _take(self, size: int) -> bytes:
+        data = bytes(self._buffer[:size])
+        del self._buffer[:size]
+        return data
+
+    def _fill(self) -> bool:
+        """Read what is there into the buffer; False at the end of input, or once closed."""
+        if self._closed.is_set():
+            return False
+        if self._fd is None or self._wake is None:
+            chunk = self._stream.read1(self.CHUNK) if hasattr(self._stream, "read1") else b""
+        else:
+            ready, _, _ = select.select([self._fd, self._wake[0]], [], [])
+            if self._wake[0] in ready:
+                return False
+            chunk = os.read(self._fd, self.CHUNK)
+        self._buffer += chunk
+        return bool(chunk)
+
+
+class RoadmapServer(LanguageServer):
+    """pygls's server, whose standard input stops waiting when the server stops."""
+
+    input: Input | None = None
+
+    def shutdown(self) -> None:
+        if self.input is not None:
+            self.input.close()
+        super().shutdown()  # type: ignore[no-untyped-call]  # pygls leaves it untyped
+
+
+def build_server() -> tuple[RoadmapServer, Session]:
     """The language server and its session, every feature registered."""
     logging.getLogger("pygls.protocol.json_rpc").addFilter(_REFUSALS)
-    server = LanguageServer(
+    server = RoadmapServer(
         NAME,
         __version__,
         text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
@@ -435,7 +516,7 @@ def build_server() -> tuple[LanguageServer, Session]:
     return server, session
 
 
-def _register(server: LanguageServer, session: Session) -> None:
+def _register(server: RoadmapServer, session: Session) -> None:
     @server.feature(types.INITIALIZE)
     def initialize(params: types.InitializeParams) -> None:
         encoding = server.workspace.position_encoding
@@ -610,10 +691,12 @@ def serve_stdio(stdin: BinaryIO, stdout: BinaryIO) -> int:
     """Serve one client over a pair of byte streams until ``exit`` or the end of ``stdin``."""
     server, session = build_server()
     settle()
+    server.input = Input(stdin)
     try:
-        server.start_io(stdin, stdout)
+        server.start_io(server.input, stdout)  # type: ignore[arg-type]  # reads as pygls reads
     finally:
         session.stop()
+        server.input.release()
     return exit_code(session)
 
 
