@@ -46,6 +46,8 @@ FLOOR = (
     "        yaml.load(f, Loader=yaml.CSafeLoader)\n"
 )
 MEMORY_LIMIT_MB = 250.0
+LSP_LATENCY_S = 0.150
+LSP_MEMORY_LIMIT_MB = 80.0
 Command = Sequence[str]
 
 
@@ -81,6 +83,7 @@ class Results:
     rows: list[Row] = field(default_factory=list)
     memory: dict[str, float] = field(default_factory=dict)
     load: list[tuple[str, str]] = field(default_factory=list)
+    lsp_memory: dict[str, float] = field(default_factory=dict)
 
 
 # -- running commands ---------------------------------------------------------------------------
@@ -457,6 +460,76 @@ def measure_write_path(out: Results, runs: int, slow_runs: int) -> None:
                warm_up=False))  # fmt: skip
 
 
+def measure_lsp(out: Results, runs: int) -> None:
+    """The language server (issue: diagnostics of the 200-activity roadmap within 150 ms of
+    a change, ≤ 1.2× one in-process `validate` of the same text; idle memory ≤ 80 MB).
+
+    A real client (tests/lsp/client.py) changes one value of the open roadmap, alternately
+    breaking and fixing it, and times the change until the diagnostics of that version
+    arrive; each change is paired with `check_bytes` of the same text in this process."""
+    sys.path.insert(0, str(ROOT))
+    from tests.lsp.client import Client, position
+
+    from uhc_roadmap.validation import ValidationOptions, check_bytes
+
+    large = CORPUS / "large.yaml"
+    text = large.read_text(encoding="utf-8")
+    needle = "status: ongoing"
+    start = text.index(needle) + len("status: ")
+    texts = [text, text[:start] + "en cours" + text[start + len("ongoing") :]]
+    client = Client(cwd=CORPUS, command=[tool("uhc-roadmap"), "lsp"])
+    try:
+        client.initialize(CORPUS)
+        time.sleep(1.0)
+        started_rss = _rss_kib(client.process.pid, "VmRSS") * 1024 / 1e6
+        uri = client.open(large, text)
+        client.diagnostics(uri, 1, timeout=60)
+        version = 1
+        options = ValidationOptions()
+        latencies: list[float] = []
+        validations: list[float] = []
+        for index in range(2 * runs + 4):
+            current, new = texts[index % 2], texts[(index + 1) % 2]
+            old_end = start + (len("ongoing") if index % 2 == 0 else len("en cours"))
+            replaced = new[start : start + (len("en cours") if index % 2 == 0 else len("ongoing"))]
+            at = {"start": position(current, start), "end": position(current, old_end)}
+            version += 1
+            sent = time.perf_counter()
+            client.change(uri, version, replaced, at=at)
+            found = client.diagnostics(uri, version, timeout=60)
+            latency = time.perf_counter() - sent
+            assert [d["code"] for d in found] == (["S004"] if index % 2 == 0 else [])
+            began = time.perf_counter()
+            check_bytes(new.encode("utf-8"), "large.yaml", options)
+            if index >= 4:  # the first changes warm both sides up
+                latencies.append(latency)
+                validations.append(time.perf_counter() - began)
+        time.sleep(1.0)
+        idle_rss = _rss_kib(client.process.pid, "VmRSS") * 1024 / 1e6
+        assert client.shutdown_and_exit() == 0
+    finally:
+        client.close()
+    ratios = [a / b for a, b in zip(latencies, validations, strict=True)]
+    timing = Timing(
+        statistics.median(latencies),
+        statistics.median(validations),
+        statistics.median(ratios),
+        len(ratios),
+    )
+    budget = "met" if timing.ours <= LSP_LATENCY_S else "NOT met"
+    note = f"the 150 ms budget: {budget}"
+    row = Row("`lsp`: diagnostics of the 200-activity roadmap after a change", "one in-process "
+              "`validate` of the same text", timing, 1.2, note)  # fmt: skip
+    out.rows.append(row)
+    out.lsp_memory = {"started": started_rss, "idle": idle_rss}
+    print(
+        f"{row.measure:<52} {timing.ours * 1000:9.0f} ms  {row.other:<28} "
+        f"{timing.theirs * 1000:9.0f} ms  {timing.ratio:7.3f}×  {row.verdict} ({note}); "
+        f"memory {started_rss:.0f} MB started, {idle_rss:.0f} MB idle with it open",
+        flush=True,
+    )
+
+
 def row(
     out: Results, measure_: str, other: str, timing: Timing, target: float | None = None
 ) -> None:
@@ -553,6 +626,15 @@ def table(results: Results, runs: int, slow_runs: int, busy: str) -> str:
             f"| {row.measure} | {_ms(row.timing.ours)} | {other} | {_ms(row.timing.theirs)} | "
             f"{row.timing.ratio:.3f}× | {target} | {row.verdict} |"
         )
+    if results.lsp_memory:
+        idle = results.lsp_memory["idle"]
+        verdict = "met" if idle <= LSP_MEMORY_LIMIT_MB else "NOT met"
+        lines += [
+            "",
+            f"Resident memory of `uhc-roadmap lsp`: {results.lsp_memory['started']:.0f} MB "
+            f"once started, {idle:.0f} MB idle with the 200-activity roadmap open (target "
+            f"≤ {LSP_MEMORY_LIMIT_MB:.0f} MB: {verdict}).",
+        ]
     memory = results.memory
     if not memory:
         return "\n".join(lines)
@@ -599,25 +681,29 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=["check", "write"],
+        choices=["check", "write", "lsp"],
         default=None,
-        help="run one group of rows: `check` (validate, report, render) or `write` (set, "
-        "fmt --check); implies --no-write",
+        help="run one group of rows: `check` (validate, report, render), `write` (set, "
+        "fmt --check) or `lsp` (the language server); implies --no-write",
     )
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 7)
     slow_runs = args.slow_runs or (1 if args.quick else 2)
     started = time.perf_counter()
     machine_before, own_before = busy_cpu_seconds(), own_cpu_seconds()
-    if args.only == "write":
+    if args.only in ("write", "lsp"):
         results = Results(load=[("start", load_average())])
         prepare()
-        measure_write_path(results, runs, slow_runs)
+        if args.only == "write":
+            measure_write_path(results, runs, slow_runs)
+        else:
+            measure_lsp(results, runs * 3)
         results.load.append(("end", load_average()))
     else:
         results = measure(runs, slow_runs)
         if args.only is None:
             measure_write_path(results, runs, slow_runs)
+            measure_lsp(results, runs * 3)
     elapsed = time.perf_counter() - started
     others = (busy_cpu_seconds() - machine_before) - (own_cpu_seconds() - own_before)
     share = max(0.0, others / elapsed) if elapsed > 0 else 0.0

@@ -21,6 +21,7 @@ CORE = (
     "formats",
     "i18n",
     "editing",
+    "lsp",
 )
 CORE_MODULES = (
     "validation.py",

@@ -129,6 +129,16 @@ def printable(name: str) -> str:
     return visible(raw.decode("utf-8", errors="backslashreplace"))
 
 
+def is_excluded(path: Path, exclude: Iterable[str], base: Path | None) -> bool:
+    """True when the configuration's ``exclude`` leaves ``path`` out, as it would if the file
+    were named on the command line from ``base`` (the language server asks this of each open
+    file)."""
+    name = path.as_posix()
+    if base is not None and path.is_relative_to(base):
+        name = path.relative_to(base).as_posix()
+    return _excluded(Source(name, path), list(exclude), base)
+
+
 def _excluded(source: Source, patterns: list[str], base: Path | None) -> bool:
     if not patterns or source.path is None:
         return False

@@ -22,6 +22,7 @@ from uhc_roadmap.cli.diff import diff
 from uhc_roadmap.cli.edit import record, set_
 from uhc_roadmap.cli.export import export
 from uhc_roadmap.cli.fmt import fmt
+from uhc_roadmap.cli.lsp import lsp
 from uhc_roadmap.cli.new import new
 from uhc_roadmap.cli.regions import regions
 from uhc_roadmap.cli.render import render
@@ -73,6 +74,7 @@ app.command()(export)
 app.command(name="set")(set_)
 app.command()(record)
 app.command()(fmt)
+app.command()(lsp)
 app.command()(new)
 app.command()(rules)
 app.command()(regions)
