@@ -105,7 +105,10 @@ class SarifFormat(DiagnosticFormat):
                 "artifactLocation": {"uri": artifact_uri(d.file)},
                 "region": {"startLine": d.line, "startColumn": d.col},
             }
-            result["locations"] = [{"physicalLocation": location}]
+            place: dict[str, object] = {"physicalLocation": location}
+            if d.cell:  # a workbook's cell: the region is its row and column
+                place["logicalLocations"] = [{"fullyQualifiedName": d.cell, "kind": "element"}]
+            result["locations"] = [place]
         return result
 
 
