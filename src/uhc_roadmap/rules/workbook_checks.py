@@ -39,10 +39,9 @@ class X002(BuiltinRule, name="missing-sheet"):
 
 
 class X003(BuiltinRule, name="bad-header"):
-    """A column (or a roadmap field) is unknown, missing or given twice, the two header rows
-    disagree, or a value stands outside the columns.
+    """A column is unknown, missing or given twice, or the two header rows disagree.
 
-    Row 1 holds the field names of the format; the import reads values by them. A renamed
+    So is a field of the `roadmap` sheet, and a value standing outside the columns. Row 1 holds the field names of the format; the import reads values by them. A renamed
     column would be dropped, a missing one would drop its values, and row 2's labels under
     the wrong field mean columns were moved in one row only.
 

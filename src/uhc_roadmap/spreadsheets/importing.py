@@ -88,16 +88,24 @@ def yaml_text(data: dict[str, Any], languages: list[str], name: str) -> str:
     return fmt(text.encode("utf-8"), name).text
 
 
-def apply_to(doc: Document, data: dict[str, Any], options: ValidationOptions) -> Edited:
+@dataclass(frozen=True)
+class Applied:
+    """A workbook applied to a file in memory: the edit, and how many values it changes."""
+
+    edited: Edited
+    changes: int
+
+
+def apply_to(doc: Document, data: dict[str, Any], options: ValidationOptions) -> Applied:
     """``doc`` changed to hold the workbook's ``data``, only what differs rewritten (every
     comment and the file's layout kept); EditRefused when that would add errors."""
     from uhc_roadmap.editing.engine import refuse_added, rewrite, validated
     from uhc_roadmap.editing.layout import languages_of
-    from uhc_roadmap.spreadsheets.merge import reconcile
+    from uhc_roadmap.spreadsheets.merge import changed_paths, reconcile
 
     languages = languages_of(data) or languages_of(doc.data)
     default = languages[0] if languages else ""
     target = reconcile(doc.data, data, default)
     outcome = validated(doc, rewrite(doc, target, limits=options.limits), options)
     refuse_added(outcome, force=False)
-    return outcome
+    return Applied(outcome, changed_paths(doc.data, target))

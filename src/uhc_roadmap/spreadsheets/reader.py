@@ -76,9 +76,18 @@ class CellMap:
         return found
 
     def put(self, path: DocPath, sheet: str, row: int, col: int) -> None:
-        """``path``'s value is in this cell (kept from the first cell that names it)."""
-        if path not in self.source_map.values:
-            self.source_map.values[path] = (self.number(sheet, row, col), 1)
+        """``path``'s value is in this cell (kept from the first cell that names it), and so
+        are those of the records holding it that have no cell yet (``phase`` for
+        ``phase.start``): a missing record is reported at its first field's cell."""
+        values = self.source_map.values
+        if path in values:
+            return
+        position = (self.number(sheet, row, col), 1)
+        values[path] = position
+        for end in range(len(path) - 1, 0, -1):
+            if path[:end] in values:
+                break
+            values[path[:end]] = position
 
     def cell(self, line: int) -> tuple[str, int, int]:
         return self.cells[line] if 0 < line < len(self.cells) else self.cells[0]
@@ -189,8 +198,9 @@ class _Reader:
             elif sheet.parent:
                 self._children(sheet, rows, data, owners[sheet.parent])
             else:
-                records = self._records(sheet, rows)
                 (name,) = sheet.where
+                self.cells.put((name,), sheet.name, layout.FIRST_ROW, 1)
+                records = self._records(sheet, rows)
                 data[name] = [record for record, _ in records]
                 if name in owners:
                     for position, (record, _) in enumerate(records):
