@@ -54,10 +54,9 @@ def _without_echoes(result: FileResult, imported: Imported) -> list[Diagnostic]:
     (a value that could not be read is missing, say): only the reader's is kept."""
     own = {(d.code, d.line, d.message) for d in imported.findings}
     refused = {d.line for d in imported.findings if d.severity is Severity.ERROR}
+    refused |= imported.covered
     return [
-        d
-        for d in result.diagnostics
-        if (d.code, d.line, d.message) in own or not (d.code.startswith("S") and d.line in refused)
+        d for d in result.diagnostics if (d.code, d.line, d.message) in own or d.line not in refused
     ]
 
 

@@ -37,6 +37,10 @@ _LANG = re.compile(r"[a-z]{2}")
 _TRUE = frozenset({"true", "vrai", "oui", "yes", "1", "x"})
 _FALSE = frozenset({"false", "faux", "non", "no", "0"})
 _EMPTY = object()
+_MAX_COVERED = 10_000
+_STRUCTURAL = frozenset({"X002", "X003", "X009"})
+"""Findings about the workbook's shape (a sheet or a column missing or unknown, too many
+rows): the roadmap is not validated until they are fixed."""
 
 
 def cell_name(sheet: str, row: int = 0, col: int = 0) -> str:
@@ -102,6 +106,8 @@ class Imported:
     data: dict[str, Any] | None
     cells: CellMap
     findings: list[Diagnostic]
+    covered: frozenset[int] = frozenset()
+    """Cells (by number) where the validator's findings only echo the reader's."""
 
 
 def read_workbook(raw: bytes, file: str) -> Imported:
@@ -110,14 +116,14 @@ def read_workbook(raw: bytes, file: str) -> Imported:
     cells.put((), layout.ROADMAP, 1, 1)
     refused = archive.refusal(raw, file)
     if refused is not None:
-        found = builtin_finding("X001", file, 1, 1, refused.message, refused.hint)
+        found = builtin_finding("X001", file, 0, 1, refused.message, refused.hint)
         return Imported(file, None, cells, [found])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             return _Reader(raw, file, cells).read()
         except _Unreadable as exc:
-            found = builtin_finding("X001", file, 1, 1, str(exc), exc.hint)
+            found = builtin_finding("X001", file, 0, 1, str(exc), exc.hint)
             return Imported(file, None, cells, [found])
 
 
@@ -166,6 +172,11 @@ class _Reader:
         self.findings: list[Diagnostic] = []
         self.languages: list[str] = []
         self.catalogs = _catalogs()
+        self.covered: set[int] = set()
+        """Cells (by number) under a finding of the reader's, such as a merged range: the
+        validator's findings there are echoes of it."""
+        self.ignored: set[tuple[str, int]] = set()
+        """Columns whose header was refused: their cells are not reported one by one."""
 
     # -- findings ----------------------------------------------------------------------
 
@@ -208,10 +219,12 @@ class _Reader:
                         if isinstance(ident, str):
                             owners[name].setdefault(ident, position)
         _numbers_for_numeric_indicators(data)
-        if not any(f.severity.value == "error" and f.code == "X002" for f in self.findings):
-            for required in ("organisations", "axes", "activities"):
-                data.setdefault(required, [])
-        return Imported(self.file, data, self.cells, self.findings)
+        if any(f.code in _STRUCTURAL for f in self.findings):
+            # Records read through a wrong header would only echo it, finding after finding.
+            return Imported(self.file, None, self.cells, self.findings)
+        for required in ("organisations", "axes", "activities"):
+            data.setdefault(required, [])
+        return Imported(self.file, data, self.cells, self.findings, frozenset(self.covered))
 
     def _open(self) -> Workbook:
         from openpyxl import load_workbook
@@ -367,8 +380,15 @@ class _Reader:
         ranges = getattr(merged, "mergeCell", None) or []
         for cell_range in ranges:
             ref = str(getattr(cell_range, "ref", ""))
-            first = ref.split(":", 1)[0]
+            first, _, last = ref.partition(":")
             row, col = _coordinates(first)
+            end_row, end_col = _coordinates(last or first)
+            if (end_row - row + 1) * (end_col - col + 1) <= _MAX_COVERED:
+                self.covered.update(
+                    self.cells.number(sheet, r, c)
+                    for r in range(row, end_row + 1)
+                    for c in range(col, end_col + 1)
+                )
             self.finding(
                 "X006",
                 sheet,
@@ -455,10 +475,13 @@ class _Reader:
         header = rows[0] if rows and rows[0][0].row == 1 else []
         columns: dict[int, Column] = {}
         seen: dict[str, int] = {}
+        unknown = False
         for cell in header:
             key = _text(cell.value).strip()
             base, lang = _split_lang(key, fields)
             if base is None:
+                unknown = True
+                self.ignored.add((sheet.name, cell.col))
                 known = [c.header for c in sheet.columns(self.languages or ["fr", "en"])]
                 close = nearest(key, known)
                 self.finding(
@@ -487,7 +510,8 @@ class _Reader:
                 continue
             seen[column.header] = cell.col
             columns[cell.col] = column
-        self._missing(sheet, set(seen), 1)
+        if not unknown:  # else the unknown column's finding names the missing one
+            self._missing(sheet, set(seen), 1)
         first = layout.LABEL_ROW
         second = next((r for r in rows[:2] if r[0].row == layout.LABEL_ROW), None)
         if second is not None and self._is_label_row(second, columns):
@@ -579,7 +603,7 @@ class _Reader:
                 continue
             record.add(column, by_col.get(col), row, col)
         for cell in cells:
-            if cell.col not in columns:
+            if cell.col not in columns and (record.sheet, cell.col) not in self.ignored:
                 self._stray(record.sheet, cell, "its column has no field name in row 1")
         record.finish(self.languages)
 
