@@ -38,6 +38,9 @@ _TRUE = frozenset({"true", "vrai", "oui", "yes", "1", "x"})
 _FALSE = frozenset({"false", "faux", "non", "no", "0"})
 _EMPTY = object()
 _MAX_COVERED = 10_000
+_KEPT_AS_TYPED = frozenset({"text", "string", "value"})
+"""Kinds whose text is kept as typed, spaces included (free text: a title, a source); the
+spaces around an id, a code, a choice or a date are trimmed."""
 _STRUCTURAL = frozenset({"X002", "X003", "X009"})
 """Findings about the workbook's shape (a sheet or a column missing or unknown, too many
 rows): the roadmap is not validated until they are fixed."""
@@ -207,7 +210,8 @@ class _Reader:
             if sheet.mapping:
                 self._mapping(sheet, rows, data)
             elif sheet.parent:
-                self._children(sheet, rows, data, owners[sheet.parent])
+                if sheet.parent in raw_rows:  # else the parent's X002 says it all
+                    self._children(sheet, rows, data, owners[sheet.parent])
             else:
                 (name,) = sheet.where
                 self.cells.put((name,), sheet.name, layout.FIRST_ROW, 1)
@@ -792,8 +796,9 @@ def convert(item: Field, value: Any, problem: Callable[[str, str], None]) -> Any
             )
             return _EMPTY
         return items or _EMPTY
-    stripped = text.strip()
-    return stripped if stripped else _EMPTY
+    if not text.strip():
+        return _EMPTY
+    return text if kind in _KEPT_AS_TYPED else text.strip()
 
 
 def _date(value: Any, name: str, problem: Callable[[str, str], None]) -> Any:

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 DATE_FORMAT = "yyyy-mm-dd"
+FIRST_DATE = date(1900, 3, 1)
+"""Spreadsheets count days from 1900 (with a 29 February 1900 that never was): an earlier
+date is written as ISO text, which import reads as well."""
 LAST_ROW = 10_000
 """How far down drop-down lists reach, for rows a person adds."""
 MAX_WIDTH = 60
@@ -239,13 +242,18 @@ class _Builder:
             if value:
                 self._string(cell, layout.join_list([str(v) for v in value]), path)
         elif kind == "date":
+            if value < FIRST_DATE:  # before the spreadsheets' calendar: ISO text
+                self._string(cell, value.isoformat(), path)
+                return
             cell.value = value
             cell.number_format = DATE_FORMAT
         elif kind == "money":
-            cell.value = value
+            _number(cell, value)
             cell.number_format = _money_format(_currency_of(record) or self.currency)
         elif isinstance(value, str):
             self._string(cell, value, path)
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            _number(cell, value)
         else:
             cell.value = value
 
@@ -277,6 +285,7 @@ class _Builder:
             )
             return
         cell.value = stored
+        cell.data_type = "s"  # text, even `=1+1` or `#N/A`: never a formula or an error
         if "\n" in text:
             from openpyxl.styles import Alignment
 
@@ -339,6 +348,16 @@ class _Builder:
                 widths[cell.column] = max(widths.get(cell.column, 8), size)
         for col, width in widths.items():
             sheet.column_dimensions[get_column_letter(col)].width = min(width + 2, MAX_WIDTH)
+
+
+def _number(cell: Any, value: float) -> None:
+    """A number cell holding exactly ``value``. openpyxl writes numbers with 16 significant
+    digits, which changes some doubles (0.30000000000000004, 1.7976931348623157e308 becomes
+    infinite) and integers over 2**53; for those the cell's text is Python's exact one,
+    which Excel, LibreOffice and openpyxl read back as the same number."""
+    cell.value = value
+    if float("%.16g" % value) != value or (isinstance(value, int) and abs(value) > 2**53):
+        cell._value = repr(value)  # openpyxl writes a str as it stands
 
 
 def _currency_of(record: Record) -> str | None:
