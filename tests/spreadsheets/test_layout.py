@@ -101,7 +101,7 @@ def test_a_field_the_workbook_cannot_hold_is_refused() -> None:
     class Odd(BaseModel):
         value: complex
 
-    with pytest.raises(layout.LayoutError, match="Odd.value"):
+    with pytest.raises(layout.LayoutError, match=r"Odd\.value"):
         list(layout.fields_of(Odd))
 
 

@@ -118,7 +118,8 @@ def test_an_empty_row_is_skipped() -> None:
     raw = edited(example_workbook(MOROCCO), insert)
     before = imported(example_workbook(MOROCCO)).data
     after = imported(raw).data
-    assert before is not None and after is not None
+    assert before is not None
+    assert after is not None
     assert [a["id"] for a in after["activities"]] == [a["id"] for a in before["activities"]]
 
 

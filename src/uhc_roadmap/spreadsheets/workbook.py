@@ -356,7 +356,7 @@ def _number(cell: Any, value: float) -> None:
     infinite) and integers over 2**53; for those the cell's text is Python's exact one,
     which Excel, LibreOffice and openpyxl read back as the same number."""
     cell.value = value
-    if float("%.16g" % value) != value or (isinstance(value, int) and abs(value) > 2**53):
+    if float(f"{value:.16g}") != value or (isinstance(value, int) and abs(value) > 2**53):
         cell._value = repr(value)  # openpyxl writes a str as it stands
 
 
