@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 
-.PHONY: demo test lint typecheck unit schema docs clean help chromium bench fuzz
+.PHONY: demo test lint typecheck unit schema docs clean help chromium libreoffice bench fuzz
 
 help:
 	@echo "make demo   - create .venv, install uhc-roadmap, validate roadmaps/ and report on Morocco"
@@ -48,7 +48,15 @@ chromium:
 		|| echo "chromium could not be installed: the browser tests will be skipped"; \
 	fi
 
-unit: $(VENV)/.installed-test chromium
+# The spreadsheet tests open workbooks in Debian's LibreOffice Calc (headless, without the
+# recommended extras); installed the same way, skipped with a reason elsewhere.
+libreoffice:
+	@if ! command -v soffice >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		(apt-get update -q && apt-get install -y -q --no-install-recommends libreoffice-calc) >/dev/null \
+		|| echo "libreoffice-calc could not be installed: the LibreOffice tests will be skipped"; \
+	fi
+
+unit: $(VENV)/.installed-test chromium libreoffice
 	$(BIN)/pytest
 
 test: lint typecheck unit

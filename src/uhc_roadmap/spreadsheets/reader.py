@@ -38,6 +38,7 @@ _TRUE = frozenset({"true", "vrai", "oui", "yes", "1", "x"})
 _FALSE = frozenset({"false", "faux", "non", "no", "0"})
 _EMPTY = object()
 _MAX_COVERED = 10_000
+_BOOLEANS = frozenset({"TRUE()", "FALSE()"})
 _KEPT_AS_TYPED = frozenset({"text", "string", "value"})
 """Kinds whose text is kept as typed, spaces included (free text: a title, a source); the
 spaces around an id, a code, a choice or a date are trimmed."""
@@ -159,9 +160,12 @@ def _parser_class() -> type[Any]:
         noting that it was a formula (openpyxl reads either, not both)."""
 
         def parse_cell(self, element: Any) -> dict[str, Any]:
-            formula = element.find(FORMULA_TAG) is not None
+            formula = element.find(FORMULA_TAG)
             cell: dict[str, Any] = super().parse_cell(element)
-            cell["formula"] = formula
+            # LibreOffice saves a TRUE or FALSE typed in a cell as the formula TRUE() or
+            # FALSE(): that is a plain value, not a formula.
+            plain = formula is not None and cell["data_type"] == "b" and formula.text in _BOOLEANS
+            cell["formula"] = formula is not None and not plain
             return cell
 
     return Parser
