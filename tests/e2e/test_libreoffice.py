@@ -41,7 +41,7 @@ def soffice(tmp_path: Path, target: str, source: Path, outdir: Path) -> None:
             "--outdir",
             str(outdir),
             str(source),
-        ],  # fmt: skip
+        ],
         capture_output=True,
         text=True,
         timeout=180,
