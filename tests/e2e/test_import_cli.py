@@ -147,3 +147,20 @@ def test_usage_errors_are_one_line(tmp_path: Path) -> None:
     )
     template = run_cli("export", "--template", "-f", "iati", cwd=tmp_path)
     assert template.returncode == 2
+
+
+def test_report_as_a_workbook_and_as_csv_for_french_excel(tmp_path: Path) -> None:
+    done = run_cli("report", str(ROADMAPS), "--country", "MA", "-o", "r.xlsx", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    book = load_workbook(tmp_path / "r.xlsx")
+    assert book.sheetnames == ["activities", "axes", "budget", "indicators", "milestones"]
+    french = run_cli(
+        "report", str(ROADMAPS), "--country", "MA", "-f", "csv", "--section", "budget",
+        "--excel", "--lang", "fr", "-o", "b.csv", cwd=tmp_path,
+    )  # fmt: skip
+    assert french.returncode == 0, french.stderr
+    raw = (tmp_path / "b.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfdimension;key;label;currency;planned;")
+    wrong = run_cli("report", str(ROADMAPS), "--country", "MA", "--excel", cwd=tmp_path)
+    assert wrong.returncode == 2
+    assert wrong.stderr == "uhc-roadmap: error: --excel applies to --format csv, not table\n"

@@ -58,6 +58,8 @@ def export(
     from uhc_roadmap.selection import Selection, select_roadmap
 
     chosen_format = _format(output_format, output)
+    if chosen_format == "xlsx" and output is None and sys.stdout.isatty():
+        raise UsageError("a workbook is not for the terminal: give -o FILE.xlsx")
     if template or languages is not None:
         _template(chosen_format, sources, country, languages, output)
         return

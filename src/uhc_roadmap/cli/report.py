@@ -95,6 +95,8 @@ def report(
     chosen_format = PROGRESS_FORMATS.check(
         output_format or PROGRESS_FORMATS.for_path(output) or "table"
     )
+    if chosen_format == "xlsx" and output is None and sys.stdout.isatty():
+        raise UsageError("a workbook is not for the terminal: give -o FILE.xlsx")
     if excel and chosen_format != "csv":
         raise UsageError(f"--excel applies to --format csv, not {chosen_format}")
     check_language(lang)
