@@ -6,7 +6,9 @@
   a zip bomb), each refusal one located finding.
 - ``reader``: a workbook into roadmap data, with the cell every value came from.
 - ``importing``: that data validated with every finding at its cell, written as a new file
-  or applied to an existing one through the edit engine (``import``).
+  or applied to an existing one through the edit engine (``import``); ``merge`` decides what
+  counts as a change there (the same meaning written differently is not).
+- ``readme``: the README sheet's text (translated like the labels).
 
 openpyxl is an extra (``pip install 'uhc-roadmap[xlsx]'``): ``require_openpyxl`` says so in
 one line when it is missing.
