@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PIP    := $(PY) -m pip --disable-pip-version-check --quiet
 
-.PHONY: demo test test-min lint typecheck unit schema docs clean help chromium axe bench fuzz
+.PHONY: demo test test-min lint typecheck unit schema docs clean help chromium axe libreoffice bench fuzz
 
 help:
 	@echo "make demo   - create .venv, install uhc-roadmap, validate roadmaps/ and report on Morocco"
@@ -65,7 +65,15 @@ $(AXE): | $(PY)
 		|| echo "axe-core could not be installed: the accessibility tests will be skipped"; \
 	fi
 
-unit: $(VENV)/.installed-test chromium axe
+# The spreadsheet tests open workbooks in Debian's LibreOffice Calc (headless, without the
+# recommended extras); installed the same way, skipped with a reason elsewhere.
+libreoffice:
+	@if ! command -v soffice >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		(apt-get update -q && apt-get install -y -q --no-install-recommends libreoffice-calc) >/dev/null \
+		|| echo "libreoffice-calc could not be installed: the LibreOffice tests will be skipped"; \
+	fi
+
+unit: $(VENV)/.installed-test chromium axe libreoffice
 	$(BIN)/pytest
 
 test: lint typecheck unit

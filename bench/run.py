@@ -530,6 +530,26 @@ def measure_lsp(out: Results, runs: int) -> None:
     )
 
 
+def measure_spreadsheets(out: Results, runs: int) -> None:
+    """Spreadsheets (issue: export --format xlsx and import of the 200-activity roadmap each
+    at most 3x validate of it)."""
+    ours = tool("uhc-roadmap")
+    validate = [ours, "validate", "--no-cache", "large.yaml"]
+    export = [ours, "export", "large.yaml", "-o", "large.xlsx"]
+    expect(export, (0,), "")
+    imported = [ours, "import", "large.xlsx", "-o", "large-imported.yaml"]
+    expect(imported, (0,), "")
+    row(out, "`export --format xlsx` 200-activity roadmap", "`validate --no-cache` of it",
+        paired(export, validate, runs), 3.0)  # fmt: skip
+    row(out, "`import` its workbook into a new file", "`validate --no-cache` of the roadmap",
+        paired(imported, validate, runs), 3.0)  # fmt: skip
+    shutil.copyfile(CORPUS / "large.yaml", CORPUS / "large-into.yaml")
+    into = [ours, "import", "large.xlsx", "--into", "large-into.yaml"]
+    expect(into, (0,), "nothing to change")
+    row(out, "`import --into` the roadmap it came from", "`validate --no-cache` of the roadmap",
+        paired(into, validate, runs), 3.0)  # fmt: skip
+
+
 def row(
     out: Results, measure_: str, other: str, timing: Timing, target: float | None = None
 ) -> None:
@@ -664,6 +684,14 @@ def write_doc(section: str) -> None:
     DOC.write_text(f"{head}{BEGIN}\n{note}\n\n{section}\n{END}{tail}", encoding="utf-8")
 
 
+# The groups of rows beyond `check`, run after it in this order (``--only NAME`` runs one).
+EXTRA_GROUPS: dict[str, Callable[[Results, int, int], None]] = {
+    "write": measure_write_path,
+    "lsp": lambda out, runs, slow_runs: measure_lsp(out, runs * 3),
+    "spreadsheets": lambda out, runs, slow_runs: measure_spreadsheets(out, runs),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
@@ -681,29 +709,27 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=["check", "write", "lsp"],
+        choices=["check", *EXTRA_GROUPS],
         default=None,
         help="run one group of rows: `check` (validate, report, render), `write` (set, "
-        "fmt --check) or `lsp` (the language server); implies --no-write",
+        "fmt --check), `lsp` (the language server) or `spreadsheets` (export --format xlsx, "
+        "import); implies --no-write",
     )
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 7)
     slow_runs = args.slow_runs or (1 if args.quick else 2)
     started = time.perf_counter()
     machine_before, own_before = busy_cpu_seconds(), own_cpu_seconds()
-    if args.only in ("write", "lsp"):
+    if args.only in EXTRA_GROUPS:
         results = Results(load=[("start", load_average())])
         prepare()
-        if args.only == "write":
-            measure_write_path(results, runs, slow_runs)
-        else:
-            measure_lsp(results, runs * 3)
+        EXTRA_GROUPS[args.only](results, runs, slow_runs)
         results.load.append(("end", load_average()))
     else:
         results = measure(runs, slow_runs)
         if args.only is None:
-            measure_write_path(results, runs, slow_runs)
-            measure_lsp(results, runs * 3)
+            for group in EXTRA_GROUPS.values():
+                group(results, runs, slow_runs)
     elapsed = time.perf_counter() - started
     others = (busy_cpu_seconds() - machine_before) - (own_cpu_seconds() - own_before)
     share = max(0.0, others / elapsed) if elapsed > 0 else 0.0

@@ -12,6 +12,7 @@ from tests.conftest import ROOT
 PACKAGE = ROOT / "src" / "uhc_roadmap"
 CORE = (
     "loading",
+    "spreadsheets",
     "model",
     "rules",
     "progress",

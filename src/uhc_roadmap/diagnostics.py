@@ -23,7 +23,9 @@ class Severity(StrEnum):
 class Diagnostic:
     """A located finding: ``file:line:col: CODE severity: message`` plus a hint.
 
-    Lines and columns are 1-based, as compilers and editors print them.
+    Lines and columns are 1-based, as compilers and editors print them. A finding in a
+    workbook has its ``cell`` (``activities!F12``, or a sheet's name for the whole sheet),
+    with ``line`` and ``col`` the cell's row and column: it is printed ``file:cell:``.
     """
 
     code: str
@@ -33,6 +35,14 @@ class Diagnostic:
     col: int
     message: str
     hint: str = ""
+    cell: str = ""
+
+    @property
+    def where(self) -> str:
+        """``file:line:col``, or ``file:cell`` for a finding in a workbook."""
+        if self.cell:
+            return f"{self.file}:{self.cell}"
+        return f"{self.file}:{self.line}:{self.col}"
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -84,11 +94,19 @@ BUILTIN_SEVERITIES: Mapping[str, Severity] = MappingProxyType(
         "Y014": Severity.WARNING,
         "Y015": Severity.ERROR,
         **dict.fromkeys(("S001", "S002", "S003", "S004", "S005", "S006", "S007"), Severity.ERROR),
+        **dict.fromkeys(("X001", "X002", "X003"), Severity.ERROR),
+        "X004": Severity.WARNING,
+        **dict.fromkeys(("X005", "X006"), Severity.ERROR),
+        "X007": Severity.WARNING,
+        **dict.fromkeys(("X008", "X009"), Severity.ERROR),
+        "X010": Severity.WARNING,
+        **dict.fromkeys(("X011", "X012"), Severity.ERROR),
     }
 )
 """The default severity of each check made while a file is read, and the one place it is stated.
 
-Y codes come from the loader (and Y013 from the suppression check), S codes from the model. The
+Y codes come from the loader (and Y013 from the suppression check), S codes from the model, X
+codes from the workbook reader (``import``). The
 rule classes that document them (rules/yaml_checks.py, rules/suppression_checks.py,
 rules/schema_checks.py) take their ``severity`` from this table: the loader and the model use it
 without importing the rule catalogue, which a run answered from the cache never loads.

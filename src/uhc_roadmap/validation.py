@@ -233,4 +233,4 @@ def _relevel(d: Diagnostic, selection: RuleSelection) -> Diagnostic:
     severity = selection.severity(d.code, d.severity)
     if severity is d.severity:
         return d
-    return Diagnostic(d.code, severity, d.file, d.line, d.col, d.message, d.hint)
+    return Diagnostic(d.code, severity, d.file, d.line, d.col, d.message, d.hint, d.cell)

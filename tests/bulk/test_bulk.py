@@ -159,7 +159,10 @@ def test_a_foreign_value_is_a_miss(value: object) -> None:
 
 
 def test_a_good_value_decodes() -> None:
-    value = {"today": "2024-05-17", "diagnostics": [["B001", "error", "a.yaml", 3, 4, "m", "h"]]}
+    value = {
+        "today": "2024-05-17",
+        "diagnostics": [["B001", "error", "a.yaml", 3, 4, "m", "h", ""]],
+    }
     result = decode_result(value, "a.yaml", TODAY)
     assert result is not None
     assert [(d.code, d.severity.value, d.line, d.col) for d in result.diagnostics] == [

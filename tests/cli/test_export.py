@@ -44,7 +44,10 @@ def test_without_format_or_xml_file_the_format_is_asked_for(
 ) -> None:
     code, out, err = run(capsys, MOROCCO, "-o", "ma.txt")
     assert (code, out) == (2, "")
-    assert err == "uhc-roadmap: error: --format: give one of iati, or an -o file named *.xml\n"
+    assert err == (
+        "uhc-roadmap: error: --format: give one of iati or xlsx, or an -o file named *.xml "
+        "or *.xlsx\n"
+    )
     assert not (project / "ma.txt").exists()
 
 

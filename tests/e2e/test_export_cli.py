@@ -136,6 +136,6 @@ def test_a_future_actual_date_is_refused_at_its_line_and_nothing_is_written(tmp_
 
 
 def test_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
-    completed = run_cli("export", "-c", "MA", "-f", "xlsx", cwd=project(tmp_path))
+    completed = run_cli("export", "-c", "MA", "-f", "odt", cwd=project(tmp_path))
     assert completed.returncode == 2
-    assert "--format: unknown format `xlsx`; choose iati" in completed.stderr
+    assert "--format: unknown format `odt`; choose iati" in completed.stderr

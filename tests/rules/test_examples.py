@@ -37,7 +37,11 @@ def test_docstring_has_summary_why_bad_and_good(rule: type[Rule]) -> None:
 
 
 @pytest.mark.parametrize(
-    "rule", [r for r in ALL_RULES if r.code not in NOT_RUNNABLE], ids=lambda r: r.code
+    "rule",
+    # X examples describe cells of a workbook, not YAML: tests/spreadsheets/test_reader.py
+    # builds a workbook for each X code and checks that it gives the code.
+    [r for r in ALL_RULES if r.code not in NOT_RUNNABLE and r.family != "X"],
+    ids=lambda r: r.code,
 )
 def test_bad_example_fails_and_good_example_passes(rule: type[Rule]) -> None:
     doc = parse_doc(rule)

@@ -72,7 +72,13 @@ def test_every_expected_file_has_its_fixture() -> None:
     assert orphans == []
 
 
-@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
+@pytest.mark.parametrize(
+    # X findings come from workbooks, not YAML files: tests/spreadsheets/test_reader.py builds
+    # a workbook that gives each X code.
+    "rule",
+    [r for r in ALL_RULES if r.family != "X"],
+    ids=lambda r: r.code,
+)
 def test_every_rule_has_a_fixture_that_triggers_it(rule: type[Rule]) -> None:
     own = [p for p in INVALID if p.name.upper().startswith(rule.code + "_")]
     assert own, f"add tests/fixtures/invalid/{rule.code.lower()}_<case>.yaml and its .expected"

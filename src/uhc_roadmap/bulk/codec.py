@@ -60,7 +60,7 @@ def encode_result(result: FileResult, today: date | None) -> dict[str, Any]:
     return {
         "today": today.isoformat() if today else None,
         "diagnostics": [
-            [d.code, d.severity.value, d.file, d.line, d.col, d.message, d.hint]
+            [d.code, d.severity.value, d.file, d.line, d.col, d.message, d.hint, d.cell]
             for d in result.diagnostics
         ],
     }
@@ -81,7 +81,7 @@ def decode_result(value: Any, name: str, today: date) -> FileResult | None:
     return FileResult(name, [d for d in diagnostics if d is not None])
 
 
-_SHAPE = (str, str, str, int, int, str, str)
+_SHAPE = (str, str, str, int, int, str, str, str)
 _SEVERITIES = frozenset(level.value for level in Severity)
 
 
@@ -90,10 +90,10 @@ def _diagnostic(item: Any, name: str) -> Diagnostic | None:
         return None
     if any(type(value) is not kind for value, kind in zip(item, _SHAPE, strict=True)):
         return None  # exact types: a bool is no line number
-    code, severity, file, line, col, message, hint = item
+    code, severity, file, line, col, message, hint, cell = item
     if file != name or severity not in _SEVERITIES or line < 0 or col < 0:
         return None
-    return Diagnostic(code, Severity(severity), file, line, col, message, hint)
+    return Diagnostic(code, Severity(severity), file, line, col, message, hint, cell)
 
 
 # -- portfolio rows --------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from uhc_roadmap.cli.diff import diff
 from uhc_roadmap.cli.edit import record, set_
 from uhc_roadmap.cli.export import export
 from uhc_roadmap.cli.fmt import fmt
+from uhc_roadmap.cli.import_ import import_
 from uhc_roadmap.cli.lsp import lsp
 from uhc_roadmap.cli.new import new
 from uhc_roadmap.cli.regions import regions
@@ -71,6 +72,7 @@ app.command()(cache)
 app.command()(render)
 app.command()(diff)
 app.command()(export)
+app.command(name="import")(import_)
 app.command(name="set")(set_)
 app.command()(record)
 app.command()(fmt)

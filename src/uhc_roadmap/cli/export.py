@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
+import typer
+
 from uhc_roadmap.cli.common import emit, load_config
 from uhc_roadmap.cli.options import (
     ConfigOption,
@@ -16,6 +18,7 @@ from uhc_roadmap.cli.options import (
     PathsArgument,
     PhaseOption,
     format_option,
+    option,
 )
 from uhc_roadmap.errors import UsageError
 from uhc_roadmap.formats.export import EXPORT_FORMATS
@@ -28,12 +31,25 @@ def export(
     country: CountryOption = None,
     phase: PhaseOption = None,
     output_format: Annotated[
-        str | None, format_option(EXPORT_FORMATS, "from -o's suffix (.xml)")
+        str | None, format_option(EXPORT_FORMATS, "from -o's suffix (.xml, .xlsx)")
     ] = None,
     output: OutputOption = None,
+    template: Annotated[
+        bool,
+        typer.Option("--template", help="xlsx: write a blank workbook to fill in, then `import`."),
+    ] = False,
+    languages: Annotated[
+        str | None,
+        option(
+            "--languages",
+            metavar="CODES",
+            help="With --template: the roadmap's languages, first the default (default: fr,en).",
+        ),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
-    """Export a roadmap for another system: IATI 2.03 activity XML for funders' reporting.
+    """Export a roadmap for another system: IATI 2.03 activity XML for funders' reporting, or
+    a workbook (xlsx) to edit and bring back with `uhc-roadmap import`.
 
     The IATI document is checked against the official schema, IATI's ruleset and codelists
     before anything is written. SOURCE_DATE_EPOCH fixes its generated-datetime.
@@ -42,6 +58,11 @@ def export(
     from uhc_roadmap.selection import Selection, select_roadmap
 
     chosen_format = _format(output_format, output)
+    if chosen_format == "xlsx" and output is None and sys.stdout.isatty():
+        raise UsageError("a workbook is not for the terminal: give -o FILE.xlsx")
+    if template or languages is not None:
+        _template(chosen_format, sources, country, languages, output)
+        return
     conf = load_config(config)
     exporter = EXPORT_FORMATS.get(chosen_format).from_options(ExportOptions(conf, _generated()))
     chosen = select_roadmap(
@@ -58,9 +79,32 @@ def _format(output_format: str | None, output: Path | None) -> str:
     found = output_format or EXPORT_FORMATS.for_path(output)
     if found is None:
         raise UsageError(
-            f"--format: give one of {EXPORT_FORMATS.choices()}, or an -o file named *.xml"
+            f"--format: give one of {EXPORT_FORMATS.choices()}, or an -o file named *.xml or *.xlsx"
         )
     return EXPORT_FORMATS.check(found)
+
+
+def _template(
+    chosen_format: str,
+    sources: list[str] | None,
+    country: str | None,
+    languages: str | None,
+    output: Path | None,
+) -> None:
+    """``--template``: a blank workbook in the roadmap's languages."""
+    from uhc_roadmap.authoring.skeleton import parse_languages
+    from uhc_roadmap.spreadsheets import require_openpyxl
+    from uhc_roadmap.spreadsheets.workbook import template_workbook
+
+    if chosen_format != "xlsx":
+        raise UsageError(
+            f"--template and --languages make a workbook: use --format xlsx, not {chosen_format}"
+        )
+    if sources or country:
+        raise UsageError("--template writes a blank workbook: give no roadmap (file or --country)")
+    chosen = parse_languages(languages or "fr,en")
+    require_openpyxl()
+    emit(template_workbook(chosen, chosen[0], _generated()), output)
 
 
 def _generated() -> datetime:

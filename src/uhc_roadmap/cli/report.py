@@ -58,7 +58,7 @@ def report(
     lang: LangOption = None,
     output_format: Annotated[
         str | None,
-        format_option(PROGRESS_FORMATS, "from -o's suffix (.json, .csv, .md), else table"),
+        format_option(PROGRESS_FORMATS, "from -o's suffix (.json, .csv, .md, .xlsx), else table"),
     ] = None,
     output: OutputOption = None,
     section: Annotated[
@@ -68,6 +68,14 @@ def report(
             help="csv only: activities (default), axes, budget, indicators or milestones.",
         ),
     ] = None,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel",
+            help="csv only: for Excel: UTF-8 with a BOM; with --lang fr, `;` between fields "
+            "and decimal commas.",
+        ),
+    ] = False,
     sort: Annotated[
         str,
         typer.Option("--sort", help="Portfolio column to sort by; a leading - sorts descending."),
@@ -90,6 +98,10 @@ def report(
     chosen_format = PROGRESS_FORMATS.check(
         output_format or PROGRESS_FORMATS.for_path(output) or "table"
     )
+    if chosen_format == "xlsx" and output is None and sys.stdout.isatty():
+        raise UsageError("a workbook is not for the terminal: give -o FILE.xlsx")
+    if excel and chosen_format != "csv":
+        raise UsageError(f"--excel applies to --format csv, not {chosen_format}")
     check_language(lang)
     reference = parse_as_of(as_of)
     config = load_config()
@@ -111,7 +123,7 @@ def report(
         found = _country(selection, config, options, reference, lang, window, funder)
         text_lang = found.lang
     formatter = PROGRESS_FORMATS.get(chosen_format)(
-        _format_options(text_lang, section, output, color)
+        _format_options(text_lang, section, output, color, excel=excel)
     )
     emit(formatter.render(found), output)
 
@@ -183,11 +195,11 @@ def _portfolio(
 
 
 def _format_options(
-    lang: str, section: str | None, output: Path | None, color: ColorChoice
+    lang: str, section: str | None, output: Path | None, color: ColorChoice, *, excel: bool
 ) -> ProgressOptions:
     from uhc_roadmap.formats.progress.base import ProgressOptions
 
     terminal = output is None and sys.stdout.isatty()
     width = min(shutil.get_terminal_size().columns, MAX_WIDTH) if terminal else 80
     painted = use_color(color, sys.stdout) if output is None else color is ColorChoice.ALWAYS
-    return ProgressOptions(lang, painted, terminal, width, section)
+    return ProgressOptions(lang, painted, terminal, width, section, excel)

@@ -42,6 +42,7 @@ from uhc_roadmap.rules.t001_completed_without_actual_end import T001
 from uhc_roadmap.rules.t002_ongoing_without_actual_start import T002
 from uhc_roadmap.rules.t003_progress_contradicts_status import T003
 from uhc_roadmap.rules.t004_planned_with_actual_start import T004
+from uhc_roadmap.rules.workbook_checks import WORKBOOK_RULES
 from uhc_roadmap.rules.yaml_checks import YAML_RULES
 
 SEMANTIC_RULES: tuple[type[Rule], ...] = (
@@ -54,7 +55,7 @@ SEMANTIC_RULES: tuple[type[Rule], ...] = (
 )  # fmt: skip
 ALL_RULES: tuple[type[Rule], ...] = tuple(
     sorted(
-        (*YAML_RULES, *SUPPRESSION_RULES, *SCHEMA_RULES, *SEMANTIC_RULES),
+        (*YAML_RULES, *WORKBOOK_RULES, *SUPPRESSION_RULES, *SCHEMA_RULES, *SEMANTIC_RULES),
         key=lambda r: (list(FAMILIES).index(r.family), r.code),
     )
 )

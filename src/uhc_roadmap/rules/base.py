@@ -37,6 +37,7 @@ class RuleOptions(BaseModel):
 
 FAMILIES = {
     "Y": "YAML",
+    "X": "Workbook",
     "S": "Schema",
     "R": "References",
     "D": "Dates",

@@ -19,7 +19,7 @@ def render(name: str, progress: RoadmapProgress, **options: object) -> str:
 
 
 def test_registry_names_every_format() -> None:
-    assert list(PROGRESS_FORMATS.names) == ["table", "json", "csv", "markdown"]
+    assert list(PROGRESS_FORMATS.names) == ["table", "json", "csv", "markdown", "xlsx"]
     for name in PROGRESS_FORMATS.names:
         assert PROGRESS_FORMATS.get(name).name == name
 
@@ -122,3 +122,21 @@ def test_every_json_key_is_documented(
     )
     missing = sorted(k for k in found if f'"{k}"' not in docs)
     assert not missing, f"keys missing from docs/report.md: {missing}"
+
+
+def test_csv_for_french_excel_has_a_bom_semicolons_and_decimal_commas(
+    small_fr: RoadmapProgress,
+) -> None:
+    text = render("csv", small_fr, section="budget", excel=True, lang="fr")
+    assert text.startswith("\ufeffdimension;key;label;currency;planned;")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    assert "," in rows[0]["commitment_rate"]
+    assert "." not in rows[0]["commitment_rate"]
+    assert "\r\n" in text
+
+
+def test_csv_for_english_excel_keeps_commas_and_dots(small_en: RoadmapProgress) -> None:
+    text = render("csv", small_en, section="budget", excel=True, lang="en")
+    assert text.startswith("\ufeffdimension,key,")
+    plain = render("csv", small_en, section="budget")
+    assert text.removeprefix("\ufeff").replace("\r\n", "\n") == plain

@@ -50,6 +50,7 @@ class GithubFormat(DiagnosticFormat):
         if d.file != STDIN:
             where = escape_property(annotation_path(shown_name(d.file), workspace))
             properties = [f"file={where}", f"line={d.line}", f"col={d.col}"]
-        properties.append(f"title={escape_property(d.code)}")
+        title = f"{d.code} {d.cell}" if d.cell else d.code
+        properties.append(f"title={escape_property(title)}")
         message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
         return f"::{_LEVELS[d.severity]} {','.join(properties)}::{escape_data(message)}"

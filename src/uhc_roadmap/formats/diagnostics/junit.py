@@ -25,7 +25,7 @@ def xml_safe(text: str) -> str:
 
 
 def line_of(d: Diagnostic) -> str:
-    return f"{shown_name(d.file)}:{d.line}:{d.col}: {d.code} {d.severity.value}: {d.message}"
+    return f"{shown_name(d.where)}: {d.code} {d.severity.value}: {d.message}"
 
 
 class JunitFormat(DiagnosticFormat):

@@ -39,5 +39,5 @@ class MarkdownFormat(DiagnosticFormat):
     @staticmethod
     def _row(d: Diagnostic) -> str:
         message = cell(d.message) + (f"<br>*hint: {cell(d.hint)}*" if d.hint else "")
-        where = cell(f"{shown_name(d.file)}:{d.line}:{d.col}")
+        where = cell(shown_name(d.where))
         return f"| {_ICONS[d.severity]} | {where} | {d.code} | {message} |"

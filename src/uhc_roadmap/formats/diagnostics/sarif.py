@@ -156,12 +156,15 @@ class SarifFormat(DiagnosticFormat):
             "artifactLocation": artifact_location(d.file, root),
             "region": {"startLine": d.line, "startColumn": d.col},
         }
+        place: dict[str, object] = {"physicalLocation": location}
+        if d.cell:  # a workbook's cell: the region is its row and column
+            place["logicalLocations"] = [{"fullyQualifiedName": d.cell, "kind": "element"}]
         result: dict[str, object] = {
             "ruleId": d.code,
             "ruleIndex": rule_index,
             "level": _LEVELS[d.severity],
             "message": {"text": text},
-            "locations": [{"physicalLocation": location}],
+            "locations": [place],
         }
         line_hash = hashes.of(d.file, d.line)
         if line_hash is not None:

@@ -23,7 +23,7 @@ class TextFormat(DiagnosticFormat):
         return "\n".join(lines) + ("\n" if lines else "")
 
     def _diagnostic(self, d: Diagnostic) -> list[str]:
-        where = self._paint("1", f"{shown_name(d.file)}:{d.line}:{d.col}:")
+        where = self._paint("1", f"{shown_name(d.where)}:")
         what = self._paint(_COLORS[d.severity], f"{d.code} {d.severity.value}:")
         out = [f"{where} {what} {visible(d.message)}"]
         if d.hint and not self.options.quiet:

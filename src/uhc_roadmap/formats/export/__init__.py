@@ -12,7 +12,10 @@ if TYPE_CHECKING:  # the registry is read at start-up; a format's code only when
 _HERE = "uhc_roadmap.formats.export"
 EXPORT_FORMATS: Registry[ExportFormat] = Registry(
     "--format",
-    [FormatInfo("iati", f"{_HERE}.iati:IatiFormat", "IATI 2.03 activity XML", (".xml",))],
+    [
+        FormatInfo("iati", f"{_HERE}.iati:IatiFormat", "IATI 2.03 activity XML", (".xml",)),
+        FormatInfo("xlsx", f"{_HERE}.xlsx:XlsxFormat", "a workbook to edit and import", (".xlsx",)),
+    ],
 )
 
 __all__ = ["EXPORT_FORMATS"]

@@ -21,6 +21,9 @@ PROGRESS_FORMATS: Registry[ProgressFormat] = Registry(
         FormatInfo("json", f"{_HERE}.json:JsonFormat", "for scripts", (".json",)),
         FormatInfo("csv", f"{_HERE}.csv:CsvFormat", "one table (--section)", (".csv",)),
         FormatInfo("markdown", f"{_HERE}.markdown:MarkdownFormat", "a wiki page", (".md",)),
+        FormatInfo(
+            "xlsx", f"{_HERE}.xlsx:XlsxFormat", "a workbook, a sheet per section", (".xlsx",)
+        ),
     ],
 )
 

@@ -16,7 +16,8 @@ class SectionError(UsageError, ValueError):
 
 @dataclass(frozen=True)
 class ProgressOptions:
-    """``width``, ``color`` and ``terminal`` matter to the table only, ``section`` to csv only.
+    """``width``, ``color`` and ``terminal`` matter to the table only, ``section`` and
+    ``excel`` to csv only.
 
     ``terminal``: the output goes to a terminal, so Unicode boxes and bars are safe; otherwise
     the table is plain ASCII that survives any pipe, file or e-mail.
@@ -27,6 +28,9 @@ class ProgressOptions:
     terminal: bool = False
     width: int = 80
     section: str | None = None
+    excel: bool = False
+    """csv only: for a spreadsheet application (BOM, and ``;`` with decimal commas in
+    languages that write them)."""
 
 
 class ProgressFormat(ABC):

@@ -1,15 +1,19 @@
-"""CSV for spreadsheets: one table per ``--section``, stable English headers, raw values.
+"""CSV: one table per ``--section``, stable English headers, raw values.
 
-Values are not localised so that spreadsheets read them as numbers and dates: shares are
-fractions (format the column as a percentage), amounts plain numbers, dates ISO 8601.
+Values are not localised so that programs and spreadsheets read them as numbers and dates:
+shares are fractions (format the column as a percentage), amounts plain numbers, dates ISO
+8601. The default is RFC 4180 for machines; ``--excel`` writes what Excel opens as it is in
+the report's language (a BOM, and ``;`` with decimal commas in French). The tables are built
+once here (each section's columns declared as (header, reader) pairs) and the xlsx report
+writes the same tables.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import fields
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
 from uhc_roadmap.formats.progress import json as j
@@ -34,18 +38,54 @@ and the row builder are one list, so they cannot drift apart."""
 FIGURES = ("planned", "committed", "spent", "commitment_rate", "execution_rate")
 
 
-def _table(header: Sequence[str], rows: Iterable[Row]) -> str:
+Table = tuple[list[str], list[Row]]
+"""A section as data: its headers and its rows (the xlsx report writes the same tables)."""
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How a CSV is written: RFC 4180 for machines (``,`` and ``.``), or for a spreadsheet
+    application (``--excel``): a BOM so that Excel reads UTF-8, and in a language that writes
+    decimal commas (French), ``;`` between fields and ``,`` in numbers."""
+
+    delimiter: str = ","
+    decimal: str = "."
+    bom: bool = False
+    newline: str = "\n"
+
+    @classmethod
+    def for_excel(cls, lang: str) -> Dialect:
+        from babel.numbers import get_decimal_symbol
+
+        from uhc_roadmap.i18n.languages import language
+
+        decimal = get_decimal_symbol(language(lang).locale)
+        return cls(";" if decimal == "," else ",", decimal, bom=True, newline="\r\n")
+
+    def cell(self, value: Any) -> Any:
+        if value is None:
+            return ""
+        if self.decimal != "." and isinstance(value, float):
+            return repr(value).replace(".", self.decimal)
+        return value
+
+
+def _text(table: Table, dialect: Dialect | None = None) -> str:
+    dialect = dialect or Dialect()
+    header, rows = table
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, header, lineterminator="\n", restval="")
+    writer = csv.DictWriter(
+        buffer, header, lineterminator=dialect.newline, restval="", delimiter=dialect.delimiter
+    )
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return buffer.getvalue()
+        writer.writerow({k: dialect.cell(v) for k, v in row.items()})
+    return ("\ufeff" if dialect.bom else "") + buffer.getvalue()
 
 
-def _columns(columns: Columns[T], items: Iterable[T]) -> str:
-    rows = ({name: read(item) for name, read in columns} for item in items)
-    return _table([name for name, _ in columns], rows)
+def _columns(columns: Columns[T], items: Iterable[T]) -> Table:
+    rows = [{name: read(item) for name, read in columns} for item in items]
+    return [name for name, _ in columns], rows
 
 
 def _figures(f: BudgetFigures) -> Row:
@@ -113,21 +153,21 @@ INDICATORS: Columns[IndicatorProgress] = (
 BUDGET: tuple[str, ...] = ("dimension", "key", "label", "currency", *FIGURES)
 
 
-def activities(p: RoadmapProgress) -> str:
+def activities(p: RoadmapProgress) -> Table:
     return _columns(ACTIVITIES, p.activities)
 
 
-def axes(p: RoadmapProgress) -> str:
+def axes(p: RoadmapProgress) -> Table:
     return _columns(AXES, p.axes)
 
 
-def milestones(p: RoadmapProgress) -> str:
+def milestones(p: RoadmapProgress) -> Table:
     found = [("upcoming", m) for m in p.milestones_upcoming]
     found += [("late", m) for m in p.milestones_late]
     return _columns(MILESTONES, found)
 
 
-def indicators(p: RoadmapProgress) -> str:
+def indicators(p: RoadmapProgress) -> Table:
     return _columns(INDICATORS, p.indicators)
 
 
@@ -153,32 +193,39 @@ def _budget_rows(p: RoadmapProgress) -> Iterator[Row]:
         )
 
 
-def budget(p: RoadmapProgress) -> str:
-    return _table(BUDGET, _budget_rows(p))
+def budget(p: RoadmapProgress) -> Table:
+    return list(BUDGET), list(_budget_rows(p))
 
 
-SECTIONS: dict[str, Callable[[RoadmapProgress], str]] = {
+SECTIONS: dict[str, Callable[[RoadmapProgress], Table]] = {
     "activities": activities,
     "axes": axes,
     "budget": budget,
     "indicators": indicators,
     "milestones": milestones,
 }
+"""Every section of a country's report, as a table; the first is the default."""
+
+
+def portfolio_table(portfolio: Portfolio) -> Table:
+    return [f.name for f in fields(PortfolioRow)], [j.portfolio_row(r) for r in portfolio.rows]
 
 
 class CsvFormat(ProgressFormat):
     name = "csv"
     sections = tuple(SECTIONS)
 
+    def _dialect(self) -> Dialect:
+        return Dialect.for_excel(self.options.lang) if self.options.excel else Dialect()
+
     def report(self, progress: RoadmapProgress) -> str:
         section = self.options.section or self.sections[0]
         if section not in SECTIONS:
             choices = ", ".join(SECTIONS)
             raise SectionError(f"unknown section `{section}`; choose one of: {choices}")
-        return SECTIONS[section](progress)
+        return _text(SECTIONS[section](progress), self._dialect())
 
     def portfolio(self, portfolio: Portfolio) -> str:
         if self.options.section not in (None, "portfolio"):
             raise SectionError("the portfolio is a single table; --section needs --country")
-        rows = [j.portfolio_row(r) for r in portfolio.rows]
-        return _table([f.name for f in fields(PortfolioRow)], rows)
+        return _text(portfolio_table(portfolio), self._dialect())

@@ -1,0 +1,171 @@
+"""Reading a workbook as a person filled it: Excel habits, and every problem at its cell."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from openpyxl import Workbook
+
+from tests.spreadsheets.conftest import column_of, edited, example_workbook, imported, row_of
+from uhc_roadmap.spreadsheets.reader import cell_name, read_workbook
+
+MOROCCO = "morocco.yaml"
+
+
+def activity(raw: bytes, ident: str) -> dict:  # type: ignore[type-arg]
+    found = imported(raw)
+    assert found.data is not None, [(d.cell, d.message) for d in found.result.diagnostics]
+    return next(a for a in found.data["activities"] if a["id"] == ident)
+
+
+def set_cell(
+    raw: bytes, sheet: str, ident: str, header: str, value: object, fmt: str = ""
+) -> bytes:
+    cell = f"{column_of(raw, sheet, header)}{row_of(raw, sheet, ident)}"
+
+    def change(book: Workbook) -> None:
+        book[sheet][cell] = value
+        if fmt:
+            book[sheet][cell].number_format = fmt
+
+    return edited(raw, change)
+
+
+def findings(raw: bytes) -> list[tuple[str, str, str]]:
+    return [(d.cell, d.code, d.message) for d in imported(raw).result.diagnostics]
+
+
+def test_stray_spaces_around_a_choice_or_an_id_are_trimmed() -> None:
+    raw = set_cell(example_workbook(MOROCCO), "activities", "GOV-03", "status", "  completed ")
+    assert activity(raw, "GOV-03")["status"] == "completed"
+
+
+def test_a_text_keeps_its_spaces() -> None:
+    raw = set_cell(example_workbook(MOROCCO), "activities", "GOV-03", "title.en", " Spaced ")
+    assert activity(raw, "GOV-03")["title"]["en"] == " Spaced "
+
+
+def test_a_date_is_a_date_cell_in_any_display_format_or_an_iso_text() -> None:
+    raw = example_workbook(MOROCCO)
+    as_cell = set_cell(
+        raw, "activities", "GOV-03", "actual.end", datetime(2021, 10, 15), "DD/MM/YYYY"
+    )
+    assert activity(as_cell, "GOV-03")["actual"]["end"] == "2021-10-15"
+    as_text = set_cell(raw, "activities", "GOV-03", "actual.end", " 2021-10-15 ")
+    assert activity(as_text, "GOV-03")["actual"]["end"] == "2021-10-15"
+
+
+def test_a_day_first_date_typed_as_text_gets_the_validators_hint_at_its_cell() -> None:
+    raw = set_cell(example_workbook(MOROCCO), "activities", "GOV-03", "actual.end", "15/10/2021")
+    found = imported(raw).result.diagnostics
+    (finding,) = [d for d in found if d.code == "S007"]
+    assert (
+        finding.cell
+        == f"activities!{column_of(raw, 'activities', 'actual.end')}{row_of(raw, 'activities', 'GOV-03')}"
+    )
+    assert "2021-10-15" in finding.hint
+
+
+def test_a_number_or_a_time_where_a_date_goes_is_refused_at_its_cell() -> None:
+    raw = example_workbook(MOROCCO)
+    number = set_cell(raw, "activities", "GOV-03", "actual.end", 44484)
+    assert [(c, code) for c, code, _ in findings(number)] == [
+        (
+            f"activities!{column_of(raw, 'activities', 'actual.end')}{row_of(raw, 'activities', 'GOV-03')}",
+            "S007",
+        )
+    ]
+    clock = set_cell(raw, "activities", "GOV-03", "actual.end", time(10, 30))
+    assert [code for _, code, _ in findings(clock)] == ["S007"]
+
+
+def test_numbers_typed_the_french_or_english_way_are_numbers() -> None:
+    raw = example_workbook(MOROCCO)
+    found = set_cell(raw, "activities", "GOV-03", "progress", "72,5")
+    assert activity(found, "GOV-03")["progress"] == 72.5
+
+    def amount(book: Workbook) -> None:
+        book["budget"][f"{column_of(raw, 'budget', 'planned')}3"] = "12 000,50"
+
+    data = imported(edited(raw, amount)).data
+    assert data is not None
+    lines = [line for a in data["activities"] for line in a.get("budget", [])]
+    assert lines[0]["planned"] == 12000.5
+
+
+def test_text_in_a_number_column_is_one_finding_at_its_cell() -> None:
+    raw = set_cell(example_workbook(MOROCCO), "activities", "GOV-03", "progress", "beaucoup")
+    ((cell, code, message),) = findings(raw)
+    assert code == "S003"
+    assert cell.startswith("activities!")
+    assert "beaucoup" in message
+
+
+def test_yes_and_no_are_read_in_french_and_english() -> None:
+    raw = example_workbook(MOROCCO)
+    for word, meaning in (("oui", True), ("NON", False), ("TRUE", True), ("false", False)):
+        changed = set_cell(raw, "indicators", "IND-PHC-PAR", "key", word)
+        data = imported(changed).data
+        assert data is not None
+        (indicator,) = [i for i in data["indicators"] if i["id"] == "IND-PHC-PAR"]
+        assert indicator["key"] is meaning
+
+
+def test_an_empty_row_is_skipped() -> None:
+    def insert(book: Workbook) -> None:
+        book["activities"].insert_rows(5, 2)
+
+    raw = edited(example_workbook(MOROCCO), insert)
+    before = imported(example_workbook(MOROCCO)).data
+    after = imported(raw).data
+    assert before is not None
+    assert after is not None
+    assert [a["id"] for a in after["activities"]] == [a["id"] for a in before["activities"]]
+
+
+def test_an_unknown_column_is_refused_by_name_with_the_nearest() -> None:
+    raw = example_workbook(MOROCCO)
+    column = column_of(raw, "activities", "status")
+
+    def rename(book: Workbook) -> None:
+        book["activities"][f"{column}1"] = "statut"
+
+    ((cell, code, message),) = findings(edited(raw, rename))
+    assert (cell, code) == (f"activities!{column}1", "X003")
+    assert "`statut`" in message
+    assert "did you mean `status`?" in message
+
+
+def test_a_sheet_name_in_other_case_is_the_sheet() -> None:
+    def rename(book: Workbook) -> None:
+        book["activities"].title = "tmp"  # openpyxl refuses a title equal but for case
+        book["tmp"].title = "Activities"
+
+    assert findings(edited(example_workbook(MOROCCO), rename)) == []
+
+
+def test_labels_in_any_language_are_recognised() -> None:
+    assert findings(example_workbook(MOROCCO, "en")) == []
+
+
+def test_a_workbook_without_the_label_row_is_read_from_row_two() -> None:
+    def drop(book: Workbook) -> None:
+        for name in book.sheetnames[2:]:
+            book[name].delete_rows(2)
+
+    raw = edited(example_workbook(MOROCCO), drop)
+    assert findings(raw) == []
+
+
+def test_a_file_that_is_not_a_workbook_is_one_finding_for_the_file() -> None:
+    read = read_workbook(b"id,axis\nGOV-01,GOV\n", "plan.xlsx")
+    assert read.data is None
+    (finding,) = read.findings
+    assert finding.code == "X001"
+    assert "CSV" in finding.message
+
+
+def test_cell_names_are_written_as_excel_writes_them() -> None:
+    assert cell_name("activities", 12, 6) == "activities!F12"
+    assert cell_name("Budget 2022", 1, 1) == "'Budget 2022'!A1"
+    assert cell_name("budget") == "budget"
