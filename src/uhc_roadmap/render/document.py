@@ -4,11 +4,15 @@ This is the core entry point of ``uhc-roadmap render``; it never prints and neve
 view-model is built here; the template is compiled and run under the budgets of
 render/budget.py (in a child process on Linux), and every way it can fail comes back as a
 RenderError naming the template and, where there is one, the line.
+
+A PDF is an output of the HTML template (``OUTPUTS``): the HTML document, laid out on pages by
+WeasyPrint (render/pdf.py) in the same bounded child, so the budget holds for both steps.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -38,6 +42,9 @@ from uhc_roadmap.render.errors import (
 from uhc_roadmap.render.filters import Filters
 from uhc_roadmap.render.limits import Limits
 
+OUTPUTS = {"md": "md", "html": "html", "pdf": "html"}
+"""Each output format and the format of the template that makes it."""
+
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
@@ -47,6 +54,8 @@ class RenderOptions:
     as_of: date | None = None
     template_dir: Path | None = None
     budget: RenderBudget = field(default_factory=RenderBudget)
+    extra: Mapping[str, object] = field(default_factory=dict)
+    """Variables added for the templates (the site's navigation, ``since_last``...)."""
 
 
 def render(roadmap: Roadmap, options: RenderOptions) -> str:
@@ -57,12 +66,26 @@ def render(roadmap: Roadmap, options: RenderOptions) -> str:
     return run_bounded(job.run, options.budget, job.label)
 
 
+def render_pdf(roadmap: Roadmap, options: RenderOptions) -> bytes:
+    """The HTML document as a PDF. Raises PdfUnavailable (usage) before anything is rendered
+    when WeasyPrint or Pango is missing, TemplateChoiceError or RenderError as ``render``."""
+    from uhc_roadmap.render.pdf import load_weasyprint
+
+    html_options = replace(options, output_format=OUTPUTS["pdf"])
+    search = folders.search_path(options.template_dir)
+    name = folders.find(options.template, html_options.output_format, search)
+    load_weasyprint()  # here: the child then starts with it, and a missing one is said first
+    job = _Rendering(search, name, html_options, roadmap)
+    return run_bounded(job.pdf, options.budget, job.label)
+
+
 def _variables(roadmap: Roadmap, options: RenderOptions) -> dict[str, object]:
     gettext = translations(options.lang).gettext
     progress = compute_progress(roadmap, as_of=options.as_of, lang=options.lang)
     context = build_context(roadmap, progress, options.lang, options.output_format, gettext)
     charts = DocumentCharts(context, gettext, Filters(options.lang, roadmap.currency))
-    return context.variables() | {"charts": charts}
+    extra = {"site": None, "since_last": None} | dict(options.extra)
+    return context.variables() | {"charts": charts} | extra
 
 
 class _Rendering:
@@ -99,6 +122,12 @@ class _Rendering:
                 raise unplaced_error(exc, self.label) from None
             raise
         raise BudgetError(f"{where}: {self.options.budget.over_memory()}")
+
+    def pdf(self) -> bytes:
+        """The document laid out on pages (in the same child as the template, on Linux)."""
+        from uhc_roadmap.render.pdf import html_to_pdf
+
+        return html_to_pdf(self.run(), self.label)
 
     def _generate(self) -> str:
         options = self.options
