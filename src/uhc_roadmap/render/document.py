@@ -79,6 +79,26 @@ def render_pdf(roadmap: Roadmap, options: RenderOptions) -> bytes:
     return run_bounded(job.pdf, options.budget, job.label)
 
 
+def render_page(
+    name: str,
+    variables: Mapping[str, object],
+    *,
+    lang: str,
+    template_dir: Path | None = None,
+    budget: RenderBudget | None = None,
+) -> str:
+    """A template that is not a roadmap's document (a page of the site: ``site/index.html.j2``),
+    run as documents are: same sandbox, filters, folders, budget and located errors. The
+    page also sees ``lang`` and ``generator``, as documents do."""
+    from uhc_roadmap import __version__
+
+    search = folders.search_path(template_dir)
+    options = RenderOptions(name, "html", lang, template_dir=template_dir)
+    variables = {"lang": lang, "generator": f"uhc-roadmap {__version__}"} | dict(variables)
+    job = _Page(search, name, replace(options, budget=budget or RenderBudget()), variables)
+    return run_bounded(job.run, job.options.budget, job.label)
+
+
 def _variables(roadmap: Roadmap, options: RenderOptions) -> dict[str, object]:
     gettext = translations(options.lang).gettext
     progress = compute_progress(roadmap, as_of=options.as_of, lang=options.lang)
@@ -144,3 +164,27 @@ class _Rendering:
         if located is None:
             return self.label
         return f"{shown_name(located[0], self.search)}:{located[1]}"
+
+
+class _Page(_Rendering):
+    """A page made from given variables rather than from one roadmap."""
+
+    def __init__(
+        self,
+        search: list[Path],
+        name: str,
+        options: RenderOptions,
+        variables: Mapping[str, object],
+    ) -> None:
+        self.search = search
+        self.name = name
+        self.options = options
+        self.variables = variables
+        self.label = shown_name(str(folders.located(name, search)), search)
+
+    def _generate(self) -> str:
+        options = self.options
+        limits = Limits(max_length=options.budget.output)
+        env = make_environment(self.search, "html", options.lang, None, limits)
+        template = env.get_template(self.name)
+        return bounded_output(template.generate(dict(self.variables)), options.budget)
