@@ -79,7 +79,7 @@ def _files(selection: Selection, config: Config, lang: str | None) -> list[tuple
         chosen = select_roadmap(
             selection, config, config.validation_options(), lang=lang or "en", refusal=REFUSAL
         )
-        if chosen.name == "-":
+        if chosen.name == "<stdin>":
             raise UsageError("standard input has no git history; name the roadmap file")
         return [(Path(chosen.name), printable(chosen.name))]
     if selection.phase is not None:

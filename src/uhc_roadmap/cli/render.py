@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from uhc_roadmap.cli.common import check_language, emit, load_config, parse_as_of
+from uhc_roadmap.cli.common import (
+    check_language,
+    emit,
+    load_config,
+    parse_as_of,
+    project_cache,
+)
 from uhc_roadmap.cli.options import (
     AsOfOption,
     CountryOption,
@@ -20,6 +27,8 @@ from uhc_roadmap.cli.options import (
 from uhc_roadmap.errors import UsageError
 
 if TYPE_CHECKING:  # the render package imports Jinja2: only at run time, inside `render`
+    from uhc_roadmap.config import Config
+    from uhc_roadmap.history import SinceLast
     from uhc_roadmap.render import TemplateInfo
 
 REFUSAL = "no document: fix the validation errors above first"
@@ -50,6 +59,14 @@ def render(
         typer.Option("--template-dir", help="A folder of your own templates (they win by name)."),
     ] = None,
     list_only: Annotated[bool, typer.Option("--list", help="List the templates and exit.")] = False,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history",
+            help="Compare with the previous version in git: the brief's 'since the last "
+            "version' panel.",
+        ),
+    ] = False,
 ) -> None:
     """Render a roadmap as a document: the roadmap itself, or a progress brief at a date."""
     from uhc_roadmap.progress import report_language
@@ -75,18 +92,44 @@ def render(
         stdin=sys.stdin.buffer,
         refusal=REFUSAL,
     )
+    chosen_lang = lang or report_language(chosen.roadmap)
+    extra = (
+        {"since_last": _since_last(chosen.name, chosen_lang, reference, config)} if history else {}
+    )
     options = RenderOptions(
         template,
         chosen_format,
-        lang or report_language(chosen.roadmap),
+        chosen_lang,
         reference,
         template_dir,
         config.render_budget(),
+        extra,
     )
     if chosen_format == "pdf":
         emit(render_pdf(chosen.roadmap, options), output)
         return
     emit(render_document(chosen.roadmap, options), output)
+
+
+def _since_last(name: str, lang: str, reference: date | None, config: Config) -> SinceLast | None:
+    """The previous committed version that differs from the file, and its figures."""
+    from uhc_roadmap.discovery import Source, read
+    from uhc_roadmap.history import HistorySettings, since_last
+    from uhc_roadmap.progress import compute_progress, portfolio_row
+    from uhc_roadmap.validation import check_bytes
+
+    if name == "<stdin>":
+        raise UsageError("--history: standard input has no git history; name the roadmap file")
+    path = Path(name)
+    raw = read(Source(name, path), max_bytes=config.limits.max_bytes)
+    options = config.validation_options(as_of=reference)
+    checked = check_bytes(raw, name, options)
+    if checked.roadmap is None:
+        return None
+    now = portfolio_row(compute_progress(checked.roadmap, reference, lang))
+    settings = HistorySettings(lang, as_of=reference, max_bytes=config.limits.max_bytes)
+    cache = project_cache(config, disabled=False)
+    return since_last(path, raw, now, options, settings, cache=cache)
 
 
 def _format(output_format: str | None, output: Path | None) -> str:

@@ -51,7 +51,7 @@ HISTORY_DESC = N_(
     "a cross marks a version with errors."
 )
 POINT = N_("%(date)s · %(commit)s · completion %(completion)s · budget executed %(execution)s")
-GAP = N_("%(date)s · %(commit)s · not valid: %(errors)s errors")
+GAP = N_("%(date)s · %(commit)s · not valid (errors: %(errors)s)")
 
 
 @dataclass(frozen=True, slots=True)
