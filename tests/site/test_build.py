@@ -164,6 +164,6 @@ def test_a_warm_cache_renders_nothing(tmp_path: Path, monkeypatch: pytest.Monkey
     def no_rendering(*args: object, **kwargs: object) -> None:
         raise AssertionError("rendered again")
 
-    monkeypatch.setattr("uhc_roadmap.site.pages.render", no_rendering)
+    monkeypatch.setattr("uhc_roadmap.site.pages.document_work", no_rendering)
     warm = build_site(jobs, EXAMPLES, ValidationOptions(), settings, cache=cache, workers=1)
     assert warm.files == cold.files

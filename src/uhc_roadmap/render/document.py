@@ -11,7 +11,7 @@ WeasyPrint (render/pdf.py) in the same bounded child, so the budget holds for bo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -60,22 +60,14 @@ class RenderOptions:
 
 def render(roadmap: Roadmap, options: RenderOptions) -> str:
     """The document's text. Raises TemplateChoiceError (usage) or RenderError (template)."""
-    search = folders.search_path(options.template_dir)
-    name = folders.find(options.template, options.output_format, search)
-    job = _Rendering(search, name, options, roadmap)
+    job = _document(roadmap, options)
     return run_bounded(job.run, options.budget, job.label)
 
 
 def render_pdf(roadmap: Roadmap, options: RenderOptions) -> bytes:
     """The HTML document as a PDF. Raises PdfUnavailable (usage) before anything is rendered
     when WeasyPrint or Pango is missing, TemplateChoiceError or RenderError as ``render``."""
-    from uhc_roadmap.render.pdf import load_weasyprint
-
-    html_options = replace(options, output_format=OUTPUTS["pdf"])
-    search = folders.search_path(options.template_dir)
-    name = folders.find(options.template, html_options.output_format, search)
-    load_weasyprint()  # here: the child then starts with it, and a missing one is said first
-    job = _Rendering(search, name, html_options, roadmap)
+    job = _document(roadmap, replace(options, output_format="pdf"))
     return run_bounded(job.pdf, options.budget, job.label)
 
 
@@ -90,13 +82,50 @@ def render_page(
     """A template that is not a roadmap's document (a page of the site: ``site/index.html.j2``),
     run as documents are: same sandbox, filters, folders, budget and located errors. The
     page also sees ``lang`` and ``generator``, as documents do."""
+    chosen = budget or RenderBudget()
+    return run_bounded(
+        page_work(name, variables, lang=lang, template_dir=template_dir, budget=chosen),
+        chosen,
+        name,
+    )
+
+
+def document_work(roadmap: Roadmap, options: RenderOptions) -> Callable[[], str | bytes]:
+    """What ``render`` (``render_pdf`` for the ``pdf`` format) runs in its bounded child, for a
+    caller that runs several documents in one bounded child of its own (the site's pages of
+    a country): the same template choice, sandbox, output budget and located errors; the
+    caller holds the work to the time and memory budgets with ``run_bounded``."""
+    job = _document(roadmap, options)
+    return job.pdf if options.output_format == "pdf" else job.run
+
+
+def page_work(
+    name: str,
+    variables: Mapping[str, object],
+    *,
+    lang: str,
+    template_dir: Path | None,
+    budget: RenderBudget,
+) -> Callable[[], str]:
+    """``render_page``'s work, as ``document_work`` is ``render``'s."""
     from uhc_roadmap import __version__
 
     search = folders.search_path(template_dir)
-    options = RenderOptions(name, "html", lang, template_dir=template_dir)
+    options = RenderOptions(name, "html", lang, template_dir=template_dir, budget=budget)
     variables = {"lang": lang, "generator": f"uhc-roadmap {__version__}"} | dict(variables)
-    job = _Page(search, name, replace(options, budget=budget or RenderBudget()), variables)
-    return run_bounded(job.run, job.options.budget, job.label)
+    return _Page(search, name, options, variables).run
+
+
+def _document(roadmap: Roadmap, options: RenderOptions) -> _Rendering:
+    """The rendering of one document; a PDF is the HTML template's document, printed."""
+    made_from = replace(options, output_format=OUTPUTS[options.output_format])
+    search = folders.search_path(options.template_dir)
+    name = folders.find(options.template, made_from.output_format, search)
+    if options.output_format == "pdf":
+        from uhc_roadmap.render.pdf import load_weasyprint
+
+        load_weasyprint()  # here: the child then starts with it, and a missing one is said first
+    return _Rendering(search, name, made_from, roadmap)
 
 
 def _variables(roadmap: Roadmap, options: RenderOptions) -> dict[str, object]:

@@ -132,7 +132,11 @@ def build_site(
             files |= cached
     advance = start(len(todo))
     if todo:
+        from uhc_roadmap.render.environment import precompile_builtin
+        from uhc_roadmap.render.folders import builtin_folder
         from uhc_roadmap.site.pages import CountryWork
+
+        precompile_builtin(builtin_folder())  # the workers and their renderings inherit it
 
         work = CountryWork(settings, {c.job.name: c for c in todo})
         count = workers or (min(available_cpus(), len(todo)) if len(todo) > 1 else 1)

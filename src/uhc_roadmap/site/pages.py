@@ -8,9 +8,12 @@ bounded child, as ``render`` renders it.
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 
 from markupsafe import Markup
 
@@ -21,8 +24,9 @@ from uhc_roadmap.i18n import translations
 from uhc_roadmap.model import Roadmap
 from uhc_roadmap.progress import compute_progress, portfolio_row
 from uhc_roadmap.progress.results import PortfolioRow
+from uhc_roadmap.render.budget import run_bounded
 from uhc_roadmap.render.charts import Caption
-from uhc_roadmap.render.document import RenderOptions, render, render_page, render_pdf
+from uhc_roadmap.render.document import RenderOptions, document_work, page_work
 from uhc_roadmap.render.filters import Filters
 from uhc_roadmap.render.text import localise
 from uhc_roadmap.site import charts
@@ -43,7 +47,7 @@ from uhc_roadmap.site.views import (
     SiteNav,
     href,
 )
-from uhc_roadmap.validation import ValidationOptions, check_bytes
+from uhc_roadmap.validation import ValidationOptions
 
 HISTORY_TITLE = N_("Progress over time")
 HISTORY_DESC = N_(
@@ -63,22 +67,38 @@ class CountryWork:
 
     def __call__(self, job: Job, options: ValidationOptions) -> dict[str, bytes]:
         country = self.countries[job.name]
-        checked = check_bytes(job.raw, job.name, options)
-        if checked.roadmap is None:  # it validated a moment ago: the file is the same bytes
-            raise RuntimeError(f"{job.name} no longer loads")
+        roadmap = _roadmap(job, options)
         pages: dict[str, bytes] = {}
         for lang in self.settings.langs:
-            pages |= _pages(country, checked.roadmap, lang, self.settings)
+            pages |= _pages(country, roadmap, lang, self.settings)
         return pages
+
+
+def _roadmap(job: Job, options: ValidationOptions) -> Roadmap:
+    """The roadmap of bytes that validated a moment ago (``portfolio_entries``): loaded and
+    built again, without running the rules a second time."""
+    from uhc_roadmap.loading.loader import load_document
+    from uhc_roadmap.model.validate import build_roadmap
+
+    loaded = load_document(job.raw, job.name, options.limits)
+    if loaded.data is None or loaded.text is None:
+        raise RuntimeError(f"{job.name} no longer loads")  # the same bytes did: a bug
+    roadmap, _ = build_roadmap(loaded.data, loaded.source_map, job.name, loaded.text)
+    if roadmap is None:
+        raise RuntimeError(f"{job.name} no longer builds")
+    return roadmap
 
 
 def _pages(
     country: Country, roadmap: Roadmap, lang: str, settings: SiteSettings
 ) -> dict[str, bytes]:
+    """The country's pages in one language, rendered in one bounded child (one fork instead of
+    five: forking a worker costs about as much as rendering a small document), each page held
+    to the output budget and the whole to the time budget times the number of pages."""
     names = page_names(country.code, lang)
     now = portfolio_row(compute_progress(roadmap, settings.as_of, lang, settings.window))
     since = previous(country.history, country.job.raw, now) if country.history else None
-    files: dict[str, bytes] = {}
+    works: list[tuple[str, Callable[[], str | bytes]]] = []
     for template in ("roadmap", "brief"):
         page = names[template]
         nav = SiteNav(
@@ -96,15 +116,27 @@ def _pages(
             template, "html", lang, settings.as_of, settings.template_dir, settings.budget,
             {"site": nav, "since_last": since},
         )  # fmt: skip
-        files[page] = render(roadmap, options).encode("utf-8")
+        works.append((page, document_work(roadmap, options)))
         if settings.pdf:
-            printed = RenderOptions(
-                template, "pdf", lang, settings.as_of, settings.template_dir, settings.budget,
-                {"since_last": since},
-            )  # fmt: skip
-            files[names[f"{template}_pdf"]] = render_pdf(roadmap, printed)
-    files[names["country"]] = _country_page(country, roadmap, lang, settings, now, since)
-    return files
+            printed = replace(options, output_format="pdf", extra={"since_last": since})
+            works.append((names[f"{template}_pdf"], document_work(roadmap, printed)))
+    works.append((names["country"], _country_page(country, roadmap, lang, settings, now, since)))
+    budget = replace(settings.budget, seconds=settings.budget.seconds * len(works))
+    label = f"{country.job.name} ({lang})"
+    return _decode(run_bounded(partial(_all, works), budget, label))
+
+
+def _all(works: list[tuple[str, Callable[[], str | bytes]]]) -> bytes:
+    """Every work's page, as one reply from the bounded child."""
+    made = {}
+    for name, work in works:
+        page = work()
+        made[name] = base64.b64encode(page if isinstance(page, bytes) else page.encode()).decode()
+    return json.dumps(made).encode("ascii")
+
+
+def _decode(reply: bytes) -> dict[str, bytes]:
+    return {name: base64.b64decode(body) for name, body in json.loads(reply).items()}
 
 
 def _country_page(
@@ -114,7 +146,7 @@ def _country_page(
     settings: SiteSettings,
     row: PortfolioRow,
     since: SinceLast | None,
-) -> bytes:
+) -> Callable[[], str]:
     names = page_names(country.code, lang)
     page = names["country"]
     nav = SiteNav(
@@ -146,14 +178,13 @@ def _country_page(
         "since_last": since,
         "charts": {"history": _chart(history, lang) if history and history.points else None},
     }
-    text = render_page(
+    return page_work(
         "site/country.html.j2",
         variables,
         lang=lang,
         template_dir=settings.template_dir,
         budget=settings.budget,
     )
-    return text.encode("utf-8")
 
 
 def _state(country: Country, history: FileHistory | None) -> HistoryState:
