@@ -24,7 +24,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 
@@ -77,10 +77,28 @@ class Row:
 
 
 @dataclass
+class Budget:
+    """A command against an absolute budget in seconds (the publishing issue's rows)."""
+
+    measure: str
+    seconds: float
+    runs: int
+    limit: float
+    note: str = ""
+
+    @property
+    def verdict(self) -> str:
+        if self.seconds <= self.limit:
+            return "met"
+        return f"NOT met ({self.seconds / self.limit:.2f}× the budget)"
+
+
+@dataclass
 class Results:
     rows: list[Row] = field(default_factory=list)
     memory: dict[str, float] = field(default_factory=dict)
     load: list[tuple[str, str]] = field(default_factory=list)
+    budgets: list[Budget] = field(default_factory=list)
 
 
 # -- running commands ---------------------------------------------------------------------------
@@ -456,6 +474,128 @@ def row(
     )
 
 
+def git_repository(folder: Path) -> Callable[..., None]:
+    """A fresh repository in ``folder``; returns ``commit(message, day)``."""
+    shutil.rmtree(folder / ".git", ignore_errors=True)
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    for key, value in (("user.email", "bench@example.org"), ("user.name", "Bench"),
+                       ("commit.gpgsign", "false")):  # fmt: skip
+        subprocess.run(["git", "-C", str(folder), "config", key, value], check=True)
+
+    def commit(message: str, day: int) -> None:
+        stamp = f"{1_600_000_000 + day * 86_400} +0000"
+        env = ENV | {"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+        subprocess.run(["git", "-C", str(folder), "add", "-A"], check=True, env=env)
+        subprocess.run(
+            ["git", "-C", str(folder), "commit", "-q", "-m", message], check=True, env=env
+        )
+
+    return commit
+
+
+def publishing_corpora() -> None:
+    """site-repo/: the 115 files in git, 10 of them changed by a second commit; history-repo/:
+    the 200-activity file committed 200 times, each version a day later (its as_of too)."""
+    site = CORPUS / "site-repo"
+    shutil.rmtree(site, ignore_errors=True)
+    site.mkdir()
+    for path in sorted((CORPUS / "repo").glob("*.yaml")):
+        shutil.copyfile(path, site / path.name)
+    commit = git_repository(site)
+    commit("roadmaps adopted", 0)
+    for path in sorted(site.glob("*.yaml"))[:10]:
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("as_of: 2023-06-30", "as_of: 2023-09-30")
+        )
+    commit("quarterly update", 90)
+    history = CORPUS / "history-repo"
+    shutil.rmtree(history, ignore_errors=True)
+    history.mkdir()
+    commit = git_repository(history)
+    text = (CORPUS / "large.yaml").read_text(encoding="utf-8")
+    for number in range(200):
+        day = date(2023, 6, 30) - timedelta(days=199 - number)
+        version = text.replace("as_of: 2023-06-30", f"as_of: {day}") + f"# revision {number}\n"
+        (history / "large.yaml").write_text(version, encoding="utf-8")
+        commit(f"revision {number}", number)
+
+
+def measure_publishing(out: Results, runs: int, slow_runs: int) -> None:
+    """The publishing issue: site over the 115 files ≤ 30 s cold, ≤ 5 s warm; report --history
+    over 200 revisions of the 200-activity file ≤ 20 s cold, ≤ 2 s warm; one PDF ≤ 3 s."""
+    ours = tool("uhc-roadmap")
+    publishing_corpora()
+    cache = CORPUS / ".uhc-roadmap-cache"
+
+    def clear() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    site = [ours, "site", "site-repo", "-o", "site-public", "--no-pdf", "--force"]
+    history = [
+        ours,
+        "report",
+        "--history",
+        "history-repo/large.yaml",
+        "-f",
+        "json",
+        "-o",
+        "history.json",
+    ]
+    expect(site, (0,), "115 countries")
+    expect(history, (0,), "")
+    budget(
+        out,
+        "`site` 115-file repository (2 languages, history, no PDF), cold",
+        site,
+        slow_runs,
+        30.0,
+        clear,
+    )
+    budget(out, "`site` 115-file repository, cache warm", site, runs, 5.0)
+    budget(
+        out,
+        "`report --history` 200 revisions of the 200-activity file, cold",
+        history,
+        slow_runs,
+        20.0,
+        clear,
+    )
+    budget(out, "`report --history` 200 revisions, cache warm", history, runs, 2.0)
+    pdf = [ours, "render", "large.yaml", "-t", "brief", "-o", "large-brief.pdf"]
+    if subprocess.run(pdf, cwd=CORPUS, env=ENV, capture_output=True, check=False).returncode != 0:
+        print("bench: no PDF rows: WeasyPrint is not installed (pip install '.[pdf]')", flush=True)
+        return
+    budget(out, "`render --format pdf` brief of the 200-activity roadmap", pdf, runs, 3.0)
+    small = [ours, "render", "small.yaml", "-o", "small.pdf"]
+    budget(out, "`render --format pdf` 20-activity roadmap", small, runs, 3.0)
+    large = [ours, "render", "large.yaml", "-o", "large.pdf"]
+    budget(
+        out,
+        "`render --format pdf` 200-activity roadmap (40-odd pages)",
+        large,
+        max(1, slow_runs),
+        3.0,
+    )
+
+
+def budget(
+    out: Results,
+    measure_: str,
+    command: Command,
+    runs: int,
+    limit: float,
+    before: Callable[[], None] | None = None,
+) -> None:
+    times = []
+    for _ in range(max(1, runs)):
+        if before is not None:
+            before()
+        times.append(run_once(command))
+    found = Budget(measure_, statistics.median(times), len(times), limit)
+    out.budgets.append(found)
+    print(f"{measure_:<70} {found.seconds:8.2f} s  (≤ {limit:g} s: {found.verdict})", flush=True)
+
+
 # -- the report --------------------------------------------------------------------------------
 
 
@@ -529,10 +669,13 @@ def table(results: Results, runs: int, slow_runs: int, busy: str) -> str:
         "with other tools (each of those runs takes a minute or more)",
         f"- Load average (1, 5, 15 min) at the start: {results.load[0][1]}; at the end: "
         f"{results.load[-1][1]}.{busy}",
-        "",
-        "| measure | uhc-roadmap | compared with | their time | ratio | target | |",
-        "|---|---:|---|---:|---:|---:|---|",
     ]
+    if results.rows:
+        lines += [
+            "",
+            "| measure | uhc-roadmap | compared with | their time | ratio | target | |",
+            "|---|---:|---|---:|---:|---:|---|",
+        ]
     for row in results.rows:
         target = f"≤ {row.target:g}×" if row.target is not None else ""
         other = row.other + (f" ({row.note})" if row.note else "")
@@ -540,6 +683,12 @@ def table(results: Results, runs: int, slow_runs: int, busy: str) -> str:
             f"| {row.measure} | {_ms(row.timing.ours)} | {other} | {_ms(row.timing.theirs)} | "
             f"{row.timing.ratio:.3f}× | {target} | {row.verdict} |"
         )
+    if results.budgets:
+        lines += ["", "| measure | uhc-roadmap | runs | budget | |", "|---|---:|---:|---:|---|"]
+        lines += [
+            f"| {b.measure} | {_ms(b.seconds)} | {b.runs} | ≤ {b.limit:g} s | {b.verdict} |"
+            for b in results.budgets
+        ]
     memory = results.memory
     if not memory:
         return "\n".join(lines)
@@ -586,25 +735,29 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=["check", "write"],
+        choices=["check", "write", "publish"],
         default=None,
-        help="run one group of rows: `check` (validate, report, render) or `write` (set, "
-        "fmt --check); implies --no-write",
+        help="run one group of rows: `check` (validate, report, render), `write` (set, "
+        "fmt --check) or `publish` (site, report --history, PDF); implies --no-write",
     )
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 7)
     slow_runs = args.slow_runs or (1 if args.quick else 2)
     started = time.perf_counter()
     machine_before, own_before = busy_cpu_seconds(), own_cpu_seconds()
-    if args.only == "write":
+    if args.only in ("write", "publish"):
         results = Results(load=[("start", load_average())])
         prepare()
-        measure_write_path(results, runs, slow_runs)
+        if args.only == "write":
+            measure_write_path(results, runs, slow_runs)
+        else:
+            measure_publishing(results, runs, slow_runs)
         results.load.append(("end", load_average()))
     else:
         results = measure(runs, slow_runs)
         if args.only is None:
             measure_write_path(results, runs, slow_runs)
+            measure_publishing(results, runs, slow_runs)
     elapsed = time.perf_counter() - started
     others = (busy_cpu_seconds() - machine_before) - (own_cpu_seconds() - own_before)
     share = max(0.0, others / elapsed) if elapsed > 0 else 0.0

@@ -82,13 +82,15 @@ def file_log(path: Path, *, since: str | None = None, limit: int = 200) -> FileL
     folder = path.parent.resolve()
     if not folder.is_dir():
         raise GitError(f"{path}: the folder {path.parent} does not exist")
-    top = Path(
-        _git(folder, "rev-parse", "--show-toplevel", problem=f"{path}: not in a git repository")
-        .decode("utf-8", "surrogateescape")
-        .strip()
-    )
-    shallow = _git(folder, "rev-parse", "--is-shallow-repository", problem="").strip() == b"true"
-    if not _git(folder, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", problem="", ok=1):
+    # One git for the three questions (a site asks them for a hundred files).
+    answer = _git(
+        folder, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--verify", "--quiet",
+        "HEAD^{commit}", problem=f"{path}: not in a git repository", ok=1,
+    ).decode("utf-8", "surrogateescape").splitlines()  # fmt: skip
+    if len(answer) < 2:
+        raise GitError(f"{path}: not in a git repository")
+    top, shallow = Path(answer[0]), answer[1] == "true"
+    if len(answer) < 3:
         return FileLog(top, _relative(path, top), (), False, shallow)  # no commit yet
     span = ["HEAD"]
     if since is not None:
@@ -181,7 +183,7 @@ def _parse_log(raw: bytes, current: str) -> list[Revision]:
 
 def _git(folder: Path, *args: str, problem: str, stdin: bytes | None = None, ok: int = 0) -> bytes:
     """Run git; on failure raise ``problem`` with git's own first line of explanation. With
-    ``ok`` 1, exit code 1 is an answer (an empty one), not a failure."""
+    ``ok`` 1, exit code 1 is an answer (what git printed before it), not a failure."""
     environment = os.environ | {"GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
     try:
         completed = subprocess.run(
@@ -202,4 +204,4 @@ def _git(folder: Path, *args: str, problem: str, stdin: bytes | None = None, ok:
         first = said[0].removeprefix("fatal: ") if said else ""
         detail = f" ({first})" if first and problem and "not a git repository" not in first else ""
         raise GitError(problem + detail)
-    return completed.stdout if completed.returncode == 0 else b""
+    return completed.stdout

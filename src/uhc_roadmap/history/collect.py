@@ -10,13 +10,13 @@ else the day it was committed, so that "overdue" means what it meant on that day
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from uhc_roadmap.authoring.git import file_log, read_versions
+from uhc_roadmap.authoring.git import FileLog, file_log, read_versions
 from uhc_roadmap.bulk import Figures, Job, portfolio_entries
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.history.results import FileHistory, HistoryPoint, SinceLast
@@ -45,6 +45,74 @@ class HistorySettings:
     max_bytes: int = 8 * 1024 * 1024
 
 
+@dataclass(frozen=True, slots=True)
+class Versions:
+    """A file's revisions and their bytes, read from git, not yet measured."""
+
+    name: str
+    log: FileLog
+    raws: tuple[bytes, ...]
+
+
+def read_versions_of(path: Path, name: str, settings: HistorySettings) -> Versions:
+    """Every commit that changed ``path`` (renames followed), oldest first, with its bytes.
+
+    Raises GitError (exit 2, one line) when the file is not in a git repository.
+    """
+    log = file_log(path, since=settings.since, limit=settings.limit)
+    return Versions(name, log, tuple(read_versions(log.top, log.revisions, settings.max_bytes)))
+
+
+def measure(
+    files: Sequence[Versions],
+    options: ValidationOptions,
+    settings: HistorySettings,
+    *,
+    cache: Cache | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> list[FileHistory]:
+    """Each file's history: all their versions validated and measured in one batch (one pool
+    of workers for the lot, each version from the cache when it is there)."""
+    revisions = [(f, r, raw) for f in files for r, raw in zip(f.log.revisions, f.raws, strict=True)]
+    jobs = [Job(f"{r.path}@{r.commit}", raw) for _, r, raw in revisions]
+    figures = [
+        Figures(settings.as_of, settings.lang, settings.window, r.date.date())
+        for _, r, _ in revisions
+    ]
+    advance = progress(len(jobs)) if progress is not None else (lambda: None)
+    entries = iter(
+        portfolio_entries(jobs, options, figures, cache=cache, workers=workers, progress=advance)
+    )
+    histories = []
+    for file in files:
+        points = tuple(
+            HistoryPoint(
+                revision.commit,
+                revision.date,
+                revision.subject,
+                revision.path,
+                entry.result.count(Severity.ERROR),
+                entry.summary.row if entry.summary is not None else None,
+                digest(raw),
+            )
+            for revision, raw, entry in zip(file.log.revisions, file.raws, entries, strict=False)
+        )
+        log = file.log
+        histories.append(
+            FileHistory(
+                file.name,
+                log.path,
+                points,
+                log.truncated,
+                log.shallow,
+                settings.since,
+                settings.limit,
+            )
+        )
+    return histories
+
+
 def file_history(
     path: Path,
     name: str,
@@ -55,38 +123,10 @@ def file_history(
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> FileHistory:
-    """Every commit that changed ``path`` (renames followed), oldest first, with its figures.
-
-    Raises GitError (exit 2, one line) when the file is not in a git repository.
-    """
-    log = file_log(path, since=settings.since, limit=settings.limit)
-    versions = read_versions(log.top, log.revisions, settings.max_bytes)
-    jobs = [
-        Job(f"{r.path}@{r.commit}", raw) for r, raw in zip(log.revisions, versions, strict=True)
-    ]
-    figures = [
-        Figures(settings.as_of, settings.lang, settings.window, r.date.date())
-        for r in log.revisions
-    ]
-    advance = progress(len(jobs)) if progress is not None else (lambda: None)
-    entries = portfolio_entries(
-        jobs, options, figures, cache=cache, workers=workers, progress=advance
-    )
-    points = tuple(
-        HistoryPoint(
-            revision.commit,
-            revision.date,
-            revision.subject,
-            revision.path,
-            entry.result.count(Severity.ERROR),
-            entry.summary.row if entry.summary is not None else None,
-            digest(raw),
-        )
-        for revision, raw, entry in zip(log.revisions, versions, entries, strict=True)
-    )
-    return FileHistory(
-        name, log.path, points, log.truncated, log.shallow, settings.since, settings.limit
-    )
+    """One file's history (see ``read_versions_of`` and ``measure``)."""
+    versions = read_versions_of(path, name, settings)
+    found = measure([versions], options, settings, cache=cache, workers=workers, progress=progress)
+    return found[0]
 
 
 def since_last(

@@ -39,7 +39,8 @@ from uhc_roadmap.bulk.codec import key_of
 from uhc_roadmap.bulk.workers import available_cpus, run_all
 from uhc_roadmap.countries import country_name
 from uhc_roadmap.errors import InvalidRoadmaps
-from uhc_roadmap.history import FileHistory, HistorySettings, file_history
+from uhc_roadmap.history import FileHistory, HistorySettings
+from uhc_roadmap.history.collect import Versions, measure, read_versions_of
 from uhc_roadmap.i18n import translations
 from uhc_roadmap.i18n.languages import language
 from uhc_roadmap.progress.results import PortfolioRow
@@ -171,26 +172,34 @@ def _countries(
         raise InvalidRoadmaps(invalid, REFUSAL)
     by_name = {job.name: (job, path) for job, path in zip(jobs, paths, strict=True)}
     summaries = [(e.name, e.summary) for e in entries if e.summary is not None]
-    countries: list[Country] = []
+    history_settings = HistorySettings(
+        settings.langs[0], settings.window, None, None, settings.limit, settings.max_bytes
+    )
+    chosen: list[tuple[str, Job, CountrySummary, Versions | None, str | None]] = []
     notes: list[str] = []
     for code in sorted({s.country for _, s in summaries}):
         name, summary = choose_phase([s for s in summaries if s[1].country == code], None)
         job, path = by_name[name]
-        history, reason = None, None
+        versions, reason = None, None
         if not settings.history:
             reason = "--no-history"
         elif path is None:
             reason = "standard input has no git history"
         else:
-            history_settings = HistorySettings(
-                settings.langs[0], settings.window, None, None, settings.limit, settings.max_bytes
-            )
             try:
-                history = file_history(path, name, options, history_settings, cache=cache)
+                versions = read_versions_of(path, name, history_settings)
             except GitError as exc:
                 reason = str(exc)
                 notes.append(f"{reason}: the site shows no history for it")
-        countries.append(Country(code, job, summary, history, reason))
+        chosen.append((code, job, summary, versions, reason))
+    read = [c[3] for c in chosen if c[3] is not None]
+    measured = iter(
+        measure(read, options, history_settings, cache=cache, workers=workers, progress=start)
+    )
+    countries = [
+        Country(code, job, summary, next(measured) if versions is not None else None, reason)
+        for code, job, summary, versions, reason in chosen
+    ]
     return countries, notes
 
 
