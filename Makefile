@@ -41,13 +41,18 @@ lint: $(VENV)/.installed-test
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy src
 
-# The browser tests open rendered HTML in Debian's Chromium and read its printed pages back with
-# pdftotext (poppler-utils); install them where we can (as root with apt-get). Elsewhere those
-# tests are skipped with a reason.
+# The browser tests open rendered HTML in Debian's Chromium, the PDF tests need Pango (WeasyPrint)
+# and poppler-utils (pdffonts, pdftotext); install what is missing where we can (as root with
+# apt-get), in one apt run. Elsewhere those tests are skipped with a reason.
+SYSTEM_PACKAGES := chromium:chromium pdffonts:poppler-utils /usr/lib/$(shell uname -m)-linux-gnu/libpangoft2-1.0.so.0:libpangoft2-1.0-0
 chromium:
-	@if ! { command -v chromium && command -v pdftotext; } >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		(apt-get update -q && apt-get install -y -q chromium poppler-utils) >/dev/null \
-		|| echo "chromium could not be installed: the browser tests will be skipped"; \
+	@missing=""; for pair in $(SYSTEM_PACKAGES); do \
+		what=$${pair%%:*}; package=$${pair#*:}; \
+		if ! command -v "$$what" >/dev/null 2>&1 && [ ! -e "$$what" ]; then missing="$$missing $$package"; fi; \
+	done; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		(apt-get update -q && apt-get install -y -q --no-install-recommends $$missing) >/dev/null \
+		|| echo "$$missing could not be installed: the tests that need them will be skipped"; \
 	fi
 
 # The accessibility tests run axe-core (from npm, at a pinned version) in that Chromium. Node.js

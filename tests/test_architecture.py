@@ -22,6 +22,8 @@ CORE = (
     "formats",
     "i18n",
     "editing",
+    "history",
+    "site",
     "lsp",
 )
 CORE_MODULES = (
@@ -40,7 +42,10 @@ CORE_MODULES = (
     "codelists.py",
 )
 FORBIDDEN = ("uhc_roadmap.cli", "typer", "rich", "click")
-RICH_TEXT = {PACKAGE / "formats" / "progress" / "table.py"}
+RICH_TEXT = {
+    PACKAGE / "formats" / "progress" / "table.py",
+    PACKAGE / "formats" / "history" / "table.py",
+}
 """Formats that draw text with Rich (a table rendered to a string, never to the terminal)."""
 
 

@@ -156,3 +156,18 @@ def test_the_project_home_is_the_one_recorded_in_pyproject() -> None:
         for ref in re.findall(rf"{re.escape(owner)}@([\w.-]+)", text):
             assert ref == "main", f"{path.name}: @{ref} names no ref that exists"
     assert re.search(r"rev: main\b", CI_DOC)
+
+
+def test_the_site_workflow_uses_real_options() -> None:
+    group: Any = typer.main.get_command(app)
+    site_options = {o for p in group.commands["site"].params for o in p.opts if o.startswith("-")}
+    commands = re.findall(r"uhc-roadmap site[^\n`]*", CI_DOC)
+    assert commands
+    for command in commands:
+        assert options_in(command) <= site_options, command
+    pages = [
+        b for b in yaml_blocks(CI_DOC) if isinstance(b, dict) and "deploy" in b.get("jobs", {})
+    ]
+    assert len(pages) == 1
+    checkout = pages[0]["jobs"]["build"]["steps"][0]
+    assert checkout["with"]["fetch-depth"] == 0  # the history charts need every version

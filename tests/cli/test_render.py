@@ -70,7 +70,7 @@ def test_list_shows_builtin_and_user_templates(capsys: pytest.CaptureFixture[str
     [
         (["-c", "MA", "-t", "../../etc/passwd"], "is not a template name"),
         (["-c", "MA", "-t", "nope"], "no template `nope`"),
-        (["-c", "MA", "-f", "pdf"], "--format: `pdf` is not a format"),
+        (["-c", "MA", "-f", "docx"], "--format: `docx` is not a format"),
         (["-c", "MA", "--lang", "de"], "--lang: no labels for `de`"),
         (["-c", "MA", "--as-of", "2021-13-01"], "--as-of: `2021-13-01` is not a date"),
         (["-c", "Narnia"], "unknown country `Narnia`; countries found: Algeria (DZ)"),

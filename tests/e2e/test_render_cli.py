@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROADMAPS, run_cli
+from tests.conftest import ROADMAPS, cli_command, run_cli
 
 pytestmark = pytest.mark.e2e
 
@@ -61,3 +62,52 @@ def test_a_funders_view_of_the_roadmap(tmp_path: Path) -> None:
     assert refused.returncode == 2
     assert "funds no budget line" in refused.stderr
     assert not list(tmp_path.iterdir())
+
+
+FAKE_WEASYPRINT = {
+    "missing": (
+        "raise ModuleNotFoundError(\"No module named 'weasyprint'\", name='weasyprint')\n",
+        "pip install 'uhc-roadmap[pdf]'",
+    ),
+    "no-pango": (
+        "raise OSError(\"cannot load library 'libpango-1.0-0': cannot open shared object file\")\n",
+        "apt-get install libpango-1.0-0 libpangoft2-1.0-0",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", FAKE_WEASYPRINT, ids=list(FAKE_WEASYPRINT))
+def test_pdf_without_its_libraries_is_one_line_and_exit_2(tmp_path: Path, case: str) -> None:
+    """A WeasyPrint that cannot be imported, as on a machine without the extra or Pango."""
+    code, advice = FAKE_WEASYPRINT[case]
+    package = tmp_path / "shadow" / "weasyprint"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(code, encoding="utf-8")
+    target = tmp_path / "brief.pdf"
+    completed = run_cli(
+        "render", str(ROADMAPS / "morocco.yaml"), "-t", "brief", "-o", str(target),
+        env={"PYTHONPATH": str(tmp_path / "shadow")},
+    )  # fmt: skip
+    assert completed.returncode == 2, completed.stderr
+    assert completed.stderr.count("\n") == 1, completed.stderr
+    assert advice in completed.stderr
+    assert not target.exists()
+
+
+def test_pdf_file_by_suffix(tmp_path: Path) -> None:
+    from tests.render.pdfs import weasyprint_missing
+
+    if weasyprint_missing():
+        pytest.skip(f"no PDF here: {weasyprint_missing()}")
+    target = tmp_path / "morocco.pdf"
+    completed = run_cli(
+        "render", "-c", "MA", "--lang", "fr", "-o", str(target), cwd=ROADMAPS.parent
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert target.read_bytes().startswith(b"%PDF-")
+    piped = subprocess.run(
+        [*cli_command(), "render", "-c", "MA", "-t", "brief", "-f", "pdf"],
+        cwd=ROADMAPS.parent, capture_output=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.startswith(b"%PDF-")

@@ -46,6 +46,8 @@ def test_wheel_ships_templates_and_catalogs(wheel: Path) -> None:
     assert any(n.startswith("uhc_roadmap/templates/") for n in names)
     assert any(n.startswith("uhc_roadmap/i18n/locale/fr/") and n.endswith(".po") for n in names)
     assert "uhc_roadmap/py.typed" in names
+    assert "uhc_roadmap/site/sort.js" in names  # the site's index script
+    assert "uhc_roadmap/templates/site/index.html.j2" in names
     for data in (
         "schemas/iati-activities-schema.xsd",
         "schemas/iati-common.xsd",

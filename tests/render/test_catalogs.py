@@ -16,7 +16,8 @@ from babel.messages.pofile import read_po
 from uhc_roadmap.i18n import LANGUAGES, SOURCE_LANGUAGE, catalog_files, translations
 from uhc_roadmap.render.folders import builtin_folder
 
-RENDER = Path(__file__).resolve().parents[2] / "src" / "uhc_roadmap" / "render"
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "uhc_roadmap"
+CORE = (PACKAGE / "render", PACKAGE / "site")  # the site's chart labels are the templates' kin
 JINJA = {"extensions": "jinja2.ext.loopcontrols", "trimmed": "true"}
 TRANSLATED = [lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE]
 
@@ -31,10 +32,14 @@ def template_msgids() -> set[str]:
 
 
 def core_msgids() -> set[str]:
-    found = extract_from_dir(
-        str(RENDER), method_map=[("**.py", "python")], keywords={"N_": None, "_": None}
-    )
-    return {_singular(message) for _, _, message, _, _ in found}
+    found = [
+        message
+        for folder in CORE
+        for _, _, message, _, _ in extract_from_dir(
+            str(folder), method_map=[("**.py", "python")], keywords={"N_": None, "_": None}
+        )
+    ]
+    return {_singular(message) for message in found}
 
 
 def language_catalog(lang: str) -> dict[str, str]:

@@ -62,12 +62,21 @@ class Figures:
     as_of: date | None
     lang: str
     window: int
+    default_as_of: date | None = None
+    """The reference date when neither ``as_of`` nor the roadmap's own gives one (a version
+    in git history: the day it was committed); None: today."""
+
+    def reference(self, roadmap_as_of: date | None) -> date | None:
+        """The date the figures are computed at; None: today."""
+        if self.as_of is not None or roadmap_as_of is not None:
+            return self.as_of  # the roadmap's own as_of applies when this is None
+        return self.default_as_of
 
 
 def portfolio_entries(
     jobs: Sequence[Job],
     options: ValidationOptions,
-    figures: Figures,
+    figures: Figures | Sequence[Figures],
     *,
     cache: Cache | None = None,
     workers: int | None = None,
@@ -75,20 +84,31 @@ def portfolio_entries(
     progress: Callable[[], None] = lambda: None,
 ) -> list[PortfolioEntry]:
     """Each file's validation result and, when it is valid, its portfolio row, in order.
+    ``figures`` is one for all files, or one per file (versions in git history, each at its
+    own date); the files' names must then be distinct.
 
     A warm cache answers without loading, validating or computing anything: the portfolio
     of a hundred countries is then a matter of reading a hundred small entries.
     """
     today = today or date.today()
-    extra = json.dumps(asdict(figures), sort_keys=True, default=str)
-    keys = [key_of(cache, job, options, PORTFOLIO, extra) for job in jobs]
+    each = [figures] * len(jobs) if isinstance(figures, Figures) else list(figures)
+    extras = [json.dumps(asdict(f), sort_keys=True, default=str) for f in each]
+    keys = [
+        key_of(cache, job, options, PORTFOLIO, extra)
+        for job, extra in zip(jobs, extras, strict=True)
+    ]
     found: list[PortfolioEntry | None] = [
         _cached_entry(cache, key, job.name, today) for job, key in zip(jobs, keys, strict=True)
     ]
     todo = [i for i, entry in enumerate(found) if entry is None]
     for _ in range(len(jobs) - len(todo)):
         progress()
-    work = partial(_portfolio_one, figures=figures)
+    if isinstance(figures, Figures):
+        work: Callable[[Job, ValidationOptions], tuple[PortfolioEntry, bool]] = partial(
+            _portfolio_one, figures=figures
+        )
+    else:
+        work = _EachOwn({jobs[i].name: each[i] for i in todo})
     fresh = run_all(work, [jobs[i] for i in todo], options, workers, progress)
     for i, (entry, depends) in zip(todo, fresh, strict=True):
         found[i] = entry
@@ -107,11 +127,23 @@ def _portfolio_one(
     roadmap = checked.roadmap
     if roadmap is None or checked.result.has_errors:
         return PortfolioEntry(job.name, checked.result, None), False
-    progress = compute_progress(roadmap, figures.as_of, figures.lang, figures.window)
+    reference = figures.reference(roadmap.as_of)
+    progress = compute_progress(roadmap, reference, figures.lang, figures.window)
     phase = PhaseInfo(roadmap.phase.id, roadmap.phase.start, roadmap.phase.end)
     summary = CountrySummary(roadmap.country, phase, portfolio_row(progress))
-    depends = figures.as_of is None and options.as_of is None and roadmap.as_of is None
+    depends = reference is None and options.as_of is None and roadmap.as_of is None
     return PortfolioEntry(job.name, checked.result, summary), depends
+
+
+@dataclass(frozen=True, slots=True)
+class _EachOwn:
+    """The work of ``portfolio_entries`` when each file has its own figures (picklable, for
+    worker processes)."""
+
+    figures: dict[str, Figures]
+
+    def __call__(self, job: Job, options: ValidationOptions) -> tuple[PortfolioEntry, bool]:
+        return _portfolio_one(job, options, self.figures[job.name])
 
 
 def _cached_entry(cache: Cache | None, key: str, name: str, today: date) -> PortfolioEntry | None:

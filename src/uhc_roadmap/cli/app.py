@@ -30,6 +30,7 @@ from uhc_roadmap.cli.render import render
 from uhc_roadmap.cli.report import report
 from uhc_roadmap.cli.rules import rules
 from uhc_roadmap.cli.schema import schema
+from uhc_roadmap.cli.site import site
 from uhc_roadmap.cli.validate import validate
 from uhc_roadmap.errors import Bug, InvalidRoadmaps, Terminated, UhcRoadmapError
 
@@ -73,6 +74,7 @@ app.command()(render)
 app.command()(diff)
 app.command()(export)
 app.command(name="import")(import_)
+app.command()(site)
 app.command(name="set")(set_)
 app.command()(record)
 app.command()(fmt)

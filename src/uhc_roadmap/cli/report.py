@@ -32,6 +32,7 @@ from uhc_roadmap.cli.options import (
     PathsArgument,
     PhaseOption,
     format_option,
+    option,
 )
 from uhc_roadmap.errors import InvalidRoadmaps, UsageError
 from uhc_roadmap.formats.progress import PROGRESS_FORMATS
@@ -87,13 +88,42 @@ def report(
     color: ColorOption = ColorChoice.AUTO,
     no_cache: NoCacheOption = False,
     jobs: JobsOption = None,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history",
+            help="Progress over time: the figures at each commit that changed the roadmap "
+            "(git; formats table, json, csv, markdown).",
+        ),
+    ] = False,
+    since: Annotated[
+        str | None,
+        option("--since", metavar="REV", help="--history: only the commits after REV."),
+    ] = None,
+    max_revisions: Annotated[
+        int,
+        typer.Option(
+            "--max-revisions", min=1, help="--history: at most this many revisions, the latest."
+        ),
+    ] = 200,
 ) -> None:
     """Report progress: completion, overdue work, milestones, budget and indicators.
 
     With --country, one country's roadmap (--funder: the part one funder pays for); without
     it, the portfolio, one row per country.
+    With --history, the same figures at each commit that changed the roadmap.
     """
     from uhc_roadmap.selection import Selection
+
+    if history or since is not None:
+        from uhc_roadmap.cli.history import report_history
+
+        report_history(
+            Selection(tuple(paths or ()), country, phase),
+            output_format, output, lang, as_of, window, color, no_cache, jobs,
+            since=since, limit=max_revisions,
+        )  # fmt: skip
+        return
 
     chosen_format = PROGRESS_FORMATS.check(
         output_format or PROGRESS_FORMATS.for_path(output) or "table"

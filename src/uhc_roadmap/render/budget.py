@@ -37,7 +37,7 @@ import traceback
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from types import FrameType
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar, cast
 
 from uhc_roadmap.render.errors import RenderError
 
@@ -45,7 +45,9 @@ MiB = 1024 * 1024
 GRACE_SECONDS = 2.0  # wall time after the budget before the parent kills the child
 _RESERVE = 4 * MiB  # address space given back in the child to report running out of memory
 _FORK = sys.platform == "linux" and hasattr(os, "fork")
-_OK, _TEMPLATE, _BUDGET, _CRASH = b"T", b"E", b"B", b"X"
+_OK, _DATA, _TEMPLATE, _BUDGET, _CRASH = b"T", b"D", b"E", b"B", b"X"
+Output = TypeVar("Output", str, bytes)
+"""What a bounded work returns: a document's text, or a binary document (a PDF)."""
 _log = logging.getLogger(__name__)
 
 
@@ -129,9 +131,9 @@ def bounded_output(chunks: Iterator[str], budget: RenderBudget) -> str:
 
 
 def run_bounded(
-    work: Callable[[], str], budget: RenderBudget, label: str, *, isolate: bool | None = None
-) -> str:
-    """``work()`` held to the time and memory budgets: its text, or its RenderError.
+    work: Callable[[], Output], budget: RenderBudget, label: str, *, isolate: bool | None = None
+) -> Output:
+    """``work()`` held to the time and memory budgets: its text (or bytes), or its RenderError.
 
     ``work`` turns its own failures into located RenderErrors; what is added here is a
     BudgetError naming ``label`` (the template) when the rendering had to be stopped from the
@@ -163,7 +165,8 @@ def run_bounded(
     finally:
         os.close(read_end)
         child.stop()
-    return _answer(reply, child.status, budget, label)
+    # The child replies with what ``work`` returned, text or bytes, tagged as such.
+    return cast(Output, _answer(reply, child.status, budget, label))
 
 
 # -- the parent ---------------------------------------------------------------------------------
@@ -198,11 +201,15 @@ class _Child:
             self.status = os.waitpid(self.pid, 0)[1]
 
 
-def _answer(reply: bytes | None, status: int | None, budget: RenderBudget, label: str) -> str:
+def _answer(
+    reply: bytes | None, status: int | None, budget: RenderBudget, label: str
+) -> str | bytes:
     if reply is None:
         raise BudgetError(f"{label}: {budget.over_time()}")
     code = os.waitstatus_to_exitcode(status if status is not None else 0)
     if code == 0 and reply:
+        if reply[:1] == _DATA:
+            return reply[1:]
         tag, text = reply[:1], reply[1:].decode("utf-8", "surrogatepass")
         if tag == _OK:
             return text
@@ -222,7 +229,7 @@ def _answer(reply: bytes | None, status: int | None, budget: RenderBudget, label
     raise RenderCrash(f"the rendering process exited with {code} without an answer")
 
 
-def _in_process(work: Callable[[], str], budget: RenderBudget, label: str) -> str:
+def _in_process(work: Callable[[], Output], budget: RenderBudget, label: str) -> Output:
     """Without fork: only the time budget, and only from the main thread (SIGALRM)."""
     timer = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     previous: Any = None
@@ -247,7 +254,11 @@ _OUT_OF_MEMORY, _OUT_OF_TIME = 71, 72  # the child's exit codes when it could no
 
 
 def _child(
-    work: Callable[[], str], budget: RenderBudget, label: str, read_end: int, write_end: int
+    work: Callable[[], str | bytes],
+    budget: RenderBudget,
+    label: str,
+    read_end: int,
+    write_end: int,
 ) -> NoReturn:
     """Run ``work`` held to the budget, send the outcome, and leave without running anything
     of the parent's (no ``atexit``, no buffers flushed twice)."""
@@ -283,11 +294,13 @@ def _hold_to(budget: RenderBudget) -> None:
     signal.setitimer(signal.ITIMER_REAL, budget.seconds)
 
 
-def _reply(work: Callable[[], str], budget: RenderBudget, label: str, reserve: mmap.mmap) -> bytes:
-    """The outcome of ``work`` as the parent reads it: a tag byte, then the text."""
+def _reply(
+    work: Callable[[], str | bytes], budget: RenderBudget, label: str, reserve: mmap.mmap
+) -> bytes:
+    """The outcome of ``work`` as the parent reads it: a tag byte, then the text or bytes."""
     try:
         try:
-            text = work()
+            made = work()
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     except BudgetError as exc:
@@ -301,7 +314,7 @@ def _reply(work: Callable[[], str], budget: RenderBudget, label: str, reserve: m
         return _BUDGET + _encode(f"{label}: {budget.over_memory()}")
     except BaseException:
         return _CRASH + _encode(traceback.format_exc())
-    return _OK + _encode(text)
+    return _DATA + made if isinstance(made, bytes) else _OK + _encode(made)
 
 
 def _interrupt(budget: RenderBudget) -> Callable[[int, FrameType | None], None]:

@@ -15,14 +15,15 @@ from uhc_roadmap.formats.progress.labels import Labels
 from uhc_roadmap.i18n import LANGUAGES, SOURCE_LANGUAGE, catalog_files
 from uhc_roadmap.progress import IndicatorProgress
 
-PACKAGE = ROOT / "src" / "uhc_roadmap" / "formats" / "progress"
+FORMATS = ROOT / "src" / "uhc_roadmap" / "formats"
+PACKAGES = (FORMATS / "progress", FORMATS / "history")  # the history formats use these labels
 CALLS = {"L", "labels", "gettext", "_"}
 
 
 def msgids() -> set[tuple[str, ...]]:
     """String literals passed to L(...), self.labels(...), gettext, ngettext and _()."""
     found: set[tuple[str, ...]] = set()
-    for path in PACKAGE.glob("*.py"):
+    for path in (p for package in PACKAGES for p in package.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue

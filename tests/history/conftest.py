@@ -1,0 +1,3 @@
+from tests.gitrepo import two_commits
+
+__all__ = ["two_commits"]
