@@ -184,7 +184,7 @@ def test_the_diff_as_json_names_the_exact_files(tmp_path: Path) -> None:
         b"old\x1b\xff.yaml",
         b"new\xe2\x80\xae.yaml",
     )
-    text = run_cli("diff", old, new, cwd=tmp_path)
+    text = run_cli("diff", "--lang", "en", old, new, cwd=tmp_path)
     assert text.stdout == "old\\x1b\\xff.yaml → new\\u202e.yaml: no differences\n"
 
 
