@@ -65,9 +65,8 @@ def catalog_language(data: bytes) -> str | None:
     """The catalog's ``/Lang``, looked for in the file and in its compressed object streams."""
     chunks = [data]
     for match in re.finditer(rb"stream\r?\n", data):
-        end = data.find(b"endstream", match.end())
-        try:
-            chunks.append(zlib.decompress(data[match.end() : end].rstrip(b"\r\n")))
+        try:  # up to the end of the deflate data: its bytes may hold "endstream" by chance
+            chunks.append(zlib.decompressobj().decompress(data[match.end() :]))
         except zlib.error:
             continue
     for chunk in chunks:

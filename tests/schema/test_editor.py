@@ -25,7 +25,8 @@ DOC = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
 
 def vscode_settings() -> dict[str, Any]:
     """The `.vscode/settings.json` of docs/editors.md, as the extension hands it to the server."""
-    [block] = re.findall(r"```json\n(.*?)```", DOC, re.S)
+    blocks = re.findall(r"```json\n(.*?)```", DOC, re.S)
+    [block] = [b for b in blocks if '"yaml.schemas"' in b]  # the language server has its own
     flat: dict[str, Any] = json.loads(block)
     nested: dict[str, Any] = {}
     for key, value in flat.items():

@@ -39,8 +39,11 @@ def code_actions(
     here = [d for d in checked.result.diagnostics if _overlaps(span(checked, d), start, end)]
     lsp_here = {d: convert(d, checked, doc) for d in here}
     if QUICK_FIX in wanted and here:
-        found.extend(_fixes(doc, checked, here, lsp_here))
-        found.extend(_suggestions(doc, checked, here, lsp_here))
+        fixes = _fixes(doc, checked, here, lsp_here)
+        fixed = {id(d) for action in fixes for d in action.diagnostics or ()}
+        unfixed = [d for d in here if id(lsp_here[d]) not in fixed]
+        found.extend(fixes)  # a finding with a safe fix gets no second, "did you mean" action
+        found.extend(_suggestions(doc, checked, unfixed, lsp_here))
     if FIX_ALL in wanted:
         whole = fix_all(doc, checked)
         if whole is not None:
