@@ -290,8 +290,28 @@ def _hold_to(budget: RenderBudget) -> None:
     signal.signal(signal.SIGXCPU, _interrupt(budget))
     cpu = math.ceil(budget.seconds) + 1
     _lower(resource.RLIMIT_CPU, cpu, cpu + 1)
+    _one_malloc_arena()
     _lower(resource.RLIMIT_AS, _address_space() + budget.memory)
     signal.setitimer(signal.ITIMER_REAL, budget.seconds)
+
+
+_M_ARENA_MAX = -8  # glibc's mallopt parameter
+
+
+def _one_malloc_arena() -> None:
+    """Every thread allocates from the one malloc arena.
+
+    glibc gives each new thread an arena of its own, reserving 64 MiB of address space at a
+    time: under ``RLIMIT_AS`` the threads a C library starts (Pango sorting fonts inside
+    WeasyPrint) would spend the memory budget on reservations and fail to start, and the
+    library then crashes. Elsewhere than glibc there is nothing to do."""
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return
+    mallopt(ctypes.c_int(_M_ARENA_MAX), ctypes.c_int(1))
 
 
 def _reply(
