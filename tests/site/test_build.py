@@ -167,3 +167,18 @@ def test_a_warm_cache_renders_nothing(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr("uhc_roadmap.site.pages.document_work", no_rendering)
     warm = build_site(jobs, EXAMPLES, ValidationOptions(), settings, cache=cache, workers=1)
     assert warm.files == cold.files
+
+
+def test_no_page_names_the_builders_own_folders(examples_site: Path, history_site: Path) -> None:
+    """The roadmaps were given by absolute paths: the site names them from their repository's
+    root (or by their name alone), never by the folders of the machine that built it."""
+    for site in (examples_site, history_site):
+        for page in [*pages(site), site / "site.json"]:
+            text = page.read_text(encoding="utf-8")
+            assert str(EXAMPLES[0].parent.parent) not in text, page
+            assert str(site.parent) not in text, page
+    files = [c["file"] for c in json.loads((examples_site / "site.json").read_text())["countries"]]
+    assert sorted(Path(f).name for f in files) == sorted(p.name for p in EXAMPLES)
+    assert not any(Path(f).is_absolute() for f in files)
+    history = json.loads((history_site / "site.json").read_text())["countries"]
+    assert [c["file"] for c in history] == ["roadmap.yaml"]

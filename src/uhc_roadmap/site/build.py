@@ -47,7 +47,7 @@ from uhc_roadmap.progress.results import PortfolioRow
 from uhc_roadmap.render.budget import RenderBudget
 from uhc_roadmap.render.folders import search_path
 from uhc_roadmap.site import charts
-from uhc_roadmap.site.views import CountryEntry, LanguageLink, SiteNav, href
+from uhc_roadmap.site.views import CountryEntry, LanguageLink, SiteNav, href, published_name
 
 if TYPE_CHECKING:
     from uhc_roadmap.bulk import CountrySummary
@@ -362,7 +362,7 @@ def _entry(country: Country, lang: str, page: str) -> CountryEntry:
         country_name(country.code, lang),
         href(page_names(country.code, lang)["country"], page),
         summary.phase.id,
-        country.job.name,
+        published_name(country.job.name),
         summary.row,
         revisions,
     )
@@ -439,7 +439,7 @@ def _site_json(countries: Sequence[Country], settings: SiteSettings) -> str:
             {
                 "country": c.code,
                 "name": country_name(c.code, "en"),
-                "file": c.job.name,
+                "file": published_name(c.job.name),
                 "phase": c.summary.phase.id,
                 "figures": figures(c.summary.row),
                 "pages": pages(c.code),

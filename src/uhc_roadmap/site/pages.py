@@ -46,6 +46,7 @@ from uhc_roadmap.site.views import (
     PointView,
     SiteNav,
     href,
+    published_name,
 )
 from uhc_roadmap.validation import ValidationOptions
 
@@ -166,7 +167,7 @@ def _country_page(
     history = country.history
     entry = CountryEntry(
         country.code, row.name, href(page, page), country.summary.phase.id,
-        country.job.name, row, len(history.points) if history else 0,
+        published_name(country.job.name), row, len(history.points) if history else 0,
     )  # fmt: skip
     variables = {
         "site": nav,

@@ -4,9 +4,11 @@ from any sub-path of a web server."""
 
 from __future__ import annotations
 
+import os
 import posixpath
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -114,3 +116,15 @@ __all__ = [
     "SiteNav",
     "href",
 ]
+
+
+def published_name(name: str) -> str:
+    """A roadmap file as the site names it: its path from the root of its repository, else its
+    name alone; never the builder's own folders (``/home/someone/...``) on a public page."""
+    from uhc_roadmap.formats.diagnostics.locations import STDIN, repository_path, repository_root
+
+    if name == STDIN:
+        return name
+    path = Path(os.path.abspath(name))
+    inside = repository_path(str(path), repository_root(path.parent))
+    return inside if inside is not None else path.name
