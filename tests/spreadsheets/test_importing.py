@@ -99,7 +99,9 @@ def changed_lines(raw: bytes) -> list[str]:
     return [re.sub(r"\s+", " ", b.strip()) for a, b in zip(before, after, strict=True) if a != b]
 
 
-def set_value(raw: bytes, sheet: str, ident: str, when: object, header: str, value: object) -> bytes:
+def set_value(
+    raw: bytes, sheet: str, ident: str, when: object, header: str, value: object
+) -> bytes:
     cell = f"{column_of(raw, sheet, header)}{row_of(raw, sheet, ident, when)}"
 
     def change(book: Workbook) -> None:
@@ -114,7 +116,7 @@ def test_a_value_or_a_unit_edited_in_one_language_changes_that_text_alone() -> N
         raw, "values", "IND-STRAT", datetime(2020, 11, 30), "value.en", "Draft under review"
     )
     assert changed_lines(english) == [
-        "- {date: 2020-11-30, value: {fr: \"Projet soumis au ministère\", en: \"Draft under review\"}}"
+        '- {date: 2020-11-30, value: {fr: "Projet soumis au ministère", en: "Draft under review"}}'
     ]
     translated = set_value(
         raw, "values", "IND-STRAT", datetime(2019, 6, 30), "value.en", "Concept note"
@@ -123,7 +125,7 @@ def test_a_value_or_a_unit_edited_in_one_language_changes_that_text_alone() -> N
         "- {date: 2019-06-30, value: {fr: Note conceptuelle, en: Concept note}}"
     ]
     unit = set_value(raw, "indicators", "IND-SITES", None, "unit.fr", "sites")
-    assert changed_lines(unit) == ["unit: {fr: sites, en: \"sites\"}"]
+    assert changed_lines(unit) == ['unit: {fr: sites, en: "sites"}']
     number = set_value(raw, "indicators", "IND-DENS", None, "target.value.fr", 25)
     assert changed_lines(number) == ["target: {value: 25, date: 2021-12-31}"]
 
