@@ -13,7 +13,7 @@ from jsonschema import Draft4Validator
 from openpyxl import load_workbook
 
 from tests.conftest import ROADMAPS, run_cli
-from tests.spreadsheets.conftest import EXAMPLES, column_of, row_of
+from tests.spreadsheets.conftest import EXAMPLES, UNITS_AND_VALUES, column_of, row_of
 
 pytestmark = pytest.mark.e2e
 SARIF = json.loads(
@@ -23,7 +23,7 @@ SARIF = json.loads(
 )
 
 
-def export(tmp_path: Path, name: str = "morocco.yaml") -> Path:
+def export(tmp_path: Path, name: str | Path = "morocco.yaml") -> Path:
     target = tmp_path / "plan.xlsx"
     done = run_cli("export", str(ROADMAPS / name), "-o", str(target), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
@@ -39,8 +39,8 @@ def set_cells(path: Path, values: dict[str, object], sheet: str = "activities") 
     book.save(path)
 
 
-@pytest.mark.parametrize("name", EXAMPLES)
-def test_export_then_import_gives_the_same_roadmap(name: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", [*EXAMPLES, UNITS_AND_VALUES], ids=str)
+def test_export_then_import_gives_the_same_roadmap(name: str | Path, tmp_path: Path) -> None:
     workbook = export(tmp_path, name)
     done = run_cli("import", str(workbook), "-o", "back.yaml", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
@@ -73,9 +73,33 @@ def test_a_quarterly_update_by_spreadsheet(tmp_path: Path) -> None:
         line for line in now if line.lstrip().startswith("#")
     ]
     assert sum(a != b for a, b in zip(original, now, strict=True)) == 2
-    changes = run_cli("diff", str(ROADMAPS / "morocco.yaml"), str(target), cwd=tmp_path)
+    changes = run_cli(
+        "diff", "--lang", "en", str(ROADMAPS / "morocco.yaml"), str(target), cwd=tmp_path
+    )
     assert "GOV-03" in changes.stdout
     assert "completed" in changes.stdout
+
+
+def test_a_qualitative_value_edited_in_english_comes_back_into_its_line(tmp_path: Path) -> None:
+    workbook = export(tmp_path, UNITS_AND_VALUES)
+    raw = workbook.read_bytes()
+    row = row_of(raw, "values", "IND-STRAT", datetime(2020, 11, 30))
+    set_cells(workbook, {f"{column_of(raw, 'values', 'value.en')}{row}": "Draft adopted"}, "values")
+    target = tmp_path / UNITS_AND_VALUES.name
+    shutil.copyfile(UNITS_AND_VALUES, target)
+    done = run_cli("import", str(workbook), "--into", str(target), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 value changed" in done.stderr
+    original = UNITS_AND_VALUES.read_text(encoding="utf-8").splitlines()
+    now = target.read_text(encoding="utf-8").splitlines()
+    assert [(a, b) for a, b in zip(original, now, strict=True) if a != b] == [
+        (
+            '      - {date: 2020-11-30, value: {fr: "Projet soumis au ministère", en: "Draft '
+            'submitted to the ministry"}}',
+            '      - {date: 2020-11-30, value: {fr: "Projet soumis au ministère", en: "Draft '
+            'adopted"}}',
+        )
+    ]
 
 
 def test_a_bad_cell_exits_1_naming_it_and_writes_nothing(tmp_path: Path) -> None:

@@ -11,13 +11,16 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from pydantic import BaseModel
 
-from tests.conftest import ROADMAPS
+from tests.conftest import FIXTURES, ROADMAPS
 from uhc_roadmap.model import Roadmap, Text
 from uhc_roadmap.spreadsheets.importing import WorkbookCheck, check_workbook
 from uhc_roadmap.spreadsheets.workbook import roadmap_workbook
 from uhc_roadmap.validation import ValidationOptions, check_bytes
 
 EXAMPLES = sorted(p.name for p in ROADMAPS.glob("*.yaml"))
+UNITS_AND_VALUES = FIXTURES / "spreadsheets" / "units_and_values.yaml"
+"""A roadmap whose units and indicator values take every shape the format allows: numbers, and
+texts per language, plain, in one language or in a language outside `languages`."""
 
 
 def roadmap_of(text: str, name: str = "roadmap.yaml") -> Roadmap:
@@ -29,6 +32,12 @@ def roadmap_of(text: str, name: str = "roadmap.yaml") -> Roadmap:
 @cache
 def example_workbook(name: str, lang: str = "fr") -> bytes:
     return roadmap_workbook(roadmap_of((ROADMAPS / name).read_text(encoding="utf-8"), name), lang)
+
+
+@cache
+def fixture_workbook(lang: str = "fr") -> bytes:
+    text = UNITS_AND_VALUES.read_text(encoding="utf-8")
+    return roadmap_workbook(roadmap_of(text, UNITS_AND_VALUES.name), lang)
 
 
 def edited(raw: bytes, change: Callable[[Workbook], Any]) -> bytes:
@@ -44,11 +53,12 @@ def imported(raw: bytes, name: str = "plan.xlsx") -> WorkbookCheck:
     return check_workbook(raw, name, ValidationOptions())
 
 
-def row_of(raw: bytes, sheet: str, ident: str) -> int:
-    """The row of the record whose column A holds ``ident``."""
+def row_of(raw: bytes, sheet: str, ident: str, when: object = None) -> int:
+    """The row of the record whose column A holds ``ident`` (and column B ``when``, for a
+    measurement: its date)."""
     book = load_workbook(io.BytesIO(raw), read_only=True)
     for number, row in enumerate(book[sheet].iter_rows(values_only=True), start=1):
-        if row and row[0] == ident:
+        if row and row[0] == ident and (when is None or row[1] == when):
             return number
     raise AssertionError(f"no {ident} in {sheet}")
 

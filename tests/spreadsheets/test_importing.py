@@ -15,9 +15,11 @@ from tests.conftest import ROADMAPS
 from tests.hardening.strategies import dump, roadmap_data
 from tests.spreadsheets.conftest import (
     EXAMPLES,
+    UNITS_AND_VALUES,
     column_of,
     edited,
     example_workbook,
+    fixture_workbook,
     imported,
     roadmap_of,
     row_of,
@@ -52,6 +54,72 @@ def test_an_example_applied_to_itself_changes_nothing(name: str) -> None:
     assert applied.changes == 0
 
 
+def test_units_and_values_in_every_shape_come_back_the_same() -> None:
+    checked = check_bytes(UNITS_AND_VALUES.read_bytes(), UNITS_AND_VALUES.name)
+    assert checked.roadmap is not None
+    found = imported(fixture_workbook())
+    assert found.roadmap is not None
+    assert same_roadmap(found.roadmap, checked.roadmap)
+    # The same findings (the fixture's Q001 warnings), each now at its cell.
+    expected = [(d.code, d.message) for d in checked.result.diagnostics]
+    assert [(d.code, d.message) for d in found.result.diagnostics] == expected
+    assert [d.cell for d in found.result.diagnostics] == ["indicators!G5", "values!C5", "values!C7"]
+    assert found.data is not None
+    text = yaml_text(found.data, found.languages, UNITS_AND_VALUES.name)
+    assert same_roadmap(roadmap_of(text), checked.roadmap)
+
+
+def test_units_and_values_applied_to_their_file_change_nothing() -> None:
+    found = imported(fixture_workbook())
+    assert found.data is not None
+    doc = Document.parse(UNITS_AND_VALUES.read_bytes(), UNITS_AND_VALUES.name)
+    applied = apply_to(doc, found.data, ValidationOptions())
+    assert not applied.edited.changed
+    assert applied.changes == 0
+
+
+def changed_lines(raw: bytes) -> list[str]:
+    """The lines of the fixture that importing ``raw`` into it changes, spaces collapsed."""
+    doc = Document.parse(UNITS_AND_VALUES.read_bytes(), UNITS_AND_VALUES.name)
+    found = imported(raw)
+    assert found.data is not None, [(d.cell, d.message) for d in found.result.diagnostics]
+    applied = apply_to(doc, found.data, ValidationOptions())
+    before, after = doc.text.splitlines(), applied.edited.text.splitlines()
+    assert len(before) == len(after)
+    return [re.sub(r"\s+", " ", b.strip()) for a, b in zip(before, after, strict=True) if a != b]
+
+
+def set_value(
+    raw: bytes, sheet: str, ident: str, when: object, header: str, value: object
+) -> bytes:
+    cell = f"{column_of(raw, sheet, header)}{row_of(raw, sheet, ident, when)}"
+
+    def change(book: Workbook) -> None:
+        book[sheet][cell] = value
+
+    return edited(raw, change)
+
+
+def test_a_value_or_a_unit_edited_in_one_language_changes_that_text_alone() -> None:
+    raw = fixture_workbook()
+    english = set_value(
+        raw, "values", "IND-STRAT", datetime(2020, 11, 30), "value.en", "Draft under review"
+    )
+    assert changed_lines(english) == [
+        '- {date: 2020-11-30, value: {fr: "Projet soumis au ministère", en: "Draft under review"}}'
+    ]
+    translated = set_value(
+        raw, "values", "IND-STRAT", datetime(2019, 6, 30), "value.en", "Concept note"
+    )
+    assert changed_lines(translated) == [
+        "- {date: 2019-06-30, value: {fr: Note conceptuelle, en: Concept note}}"
+    ]
+    unit = set_value(raw, "indicators", "IND-SITES", None, "unit.fr", "sites")
+    assert changed_lines(unit) == ['unit: {fr: sites, en: "sites"}']
+    number = set_value(raw, "indicators", "IND-DENS", None, "target.value.fr", 25)
+    assert changed_lines(number) == ["target: {value: 25, date: 2021-12-31}"]
+
+
 def with_extras(data: dict[str, Any]) -> dict[str, Any]:
     """Fields the shared strategy leaves out, so that every column is exercised."""
     data["summary"] = {data["languages"][0]: "Résumé, avec « guillemets »\net deux lignes"}
@@ -61,6 +129,13 @@ def with_extras(data: dict[str, Any]) -> dict[str, Any]:
         activity["documents"] = [{"title": f"Doc {index}", "url": f"https://example.org/{index}"}]
         activity["sector"] = 12220
     data["region_labels"] = {"XX-01": {data["languages"][0]: "Région ; un"}}
+    languages = data["languages"]
+    for indicator in data.get("indicators", []):
+        indicator["unit"] = {lang: f"unité {index}" for index, lang in enumerate(languages)}
+        if indicator["measure"] == "qualitative":
+            indicator["values"].append(
+                {"date": data["phase"]["start"], "value": {languages[-1]: "12, en cours"}}
+            )
     return data
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from uhc_roadmap.model import (
     Activity,
@@ -86,6 +88,29 @@ def test_kinds_and_choices_come_from_the_models() -> None:
     indicators = {f.key: f for f in layout.SHEETS_BY_NAME["indicators"].fields}
     assert indicators["direction"].default == "increase"
     assert indicators["baseline.value"].kind == "value"
+
+
+def test_a_unit_is_a_text_and_a_value_has_a_column_per_language() -> None:
+    indicators = {f.key: f for f in layout.SHEETS_BY_NAME["indicators"].fields}
+    assert indicators["unit"].kind == "text"
+    assert {indicators[k].kind for k in ("baseline.value", "target.value")} == {"value"}
+    headers = [c.header for c in layout.SHEETS_BY_NAME["indicators"].columns(["fr", "en"])]
+    assert {"unit.fr", "unit.en", "baseline.value.fr", "target.value.en"} <= set(headers)
+    values = [c.header for c in layout.SHEETS_BY_NAME["values"].columns(["fr", "en"])]
+    assert values == ["indicator", "date", "value.fr", "value.en", "region", "source"]
+
+
+def test_a_number_or_a_text_is_a_value_and_a_number_alone_a_number() -> None:
+    class Measured(BaseModel):
+        value: Annotated[float, Field(allow_inf_nan=False)] | Text
+        count: float
+
+    value, count = layout.fields_of(Measured)
+    assert isinstance(value, layout.Field)
+    assert isinstance(count, layout.Field)
+    assert (value.kind, count.kind) == ("value", "number")
+    assert value.translated
+    assert not count.translated
 
 
 def test_a_field_that_becomes_a_text_gets_language_columns() -> None:

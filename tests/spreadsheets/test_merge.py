@@ -59,3 +59,16 @@ def test_budget_lines_are_paired_by_year_funder_and_currency() -> None:
 
 def test_changes_are_counted_by_value() -> None:
     assert changed_paths({"a": 1, "b": [1, 2]}, {"a": 1, "b": [1, 3], "c": 4}) == 2
+
+
+def test_a_qualitative_value_is_compared_as_a_text_and_a_number_as_a_number() -> None:
+    where = ("indicators", "*", "values", "*", "value")
+    assert equivalent("Projet soumis", {"fr": "Projet soumis"}, "fr", where)
+    assert not equivalent("Projet soumis", {"fr": "Projet soumis", "en": "Draft"}, "fr", where)
+    assert not equivalent(12, "12", "fr", where)
+    assert not equivalent(12, {"fr": "12"}, "fr", where)
+    assert equivalent(12, 12.0, "fr", ("indicators", "*", "target", "value"))
+    assert not equivalent(12, 13, "fr", where)
+    old = {"values": [{"date": "2021-01-01", "value": "Projet"}]}
+    new = {"values": [{"date": "2021-01-01", "value": {"fr": "Projet"}}]}
+    assert reconcile(old, new, "fr", ("indicators", "*")) == old

@@ -6,7 +6,14 @@ from datetime import datetime, time
 
 from openpyxl import Workbook
 
-from tests.spreadsheets.conftest import column_of, edited, example_workbook, imported, row_of
+from tests.spreadsheets.conftest import (
+    column_of,
+    edited,
+    example_workbook,
+    fixture_workbook,
+    imported,
+    row_of,
+)
 from uhc_roadmap.spreadsheets.reader import cell_name, read_workbook
 
 MOROCCO = "morocco.yaml"
@@ -169,3 +176,95 @@ def test_cell_names_are_written_as_excel_writes_them() -> None:
     assert cell_name("activities", 12, 6) == "activities!F12"
     assert cell_name("Budget 2022", 1, 1) == "'Budget 2022'!A1"
     assert cell_name("budget") == "budget"
+
+
+# -- an indicator value: a number in the first language's column, or a text per language -----
+
+DENS_2018 = ("values", "IND-DENS", datetime(2018, 12, 31))
+STRAT_2020 = ("values", "IND-STRAT", datetime(2020, 11, 30))
+
+
+def set_values(raw: bytes, where: tuple[str, str, datetime], values: dict[str, object]) -> bytes:
+    sheet, ident, when = where
+    row = row_of(raw, sheet, ident, when)
+    cells = {f"{column_of(raw, sheet, header)}{row}": value for header, value in values.items()}
+
+    def change(book: Workbook) -> None:
+        for cell, value in cells.items():
+            book[sheet][cell] = value
+
+    return edited(raw, change)
+
+
+def value_of(raw: bytes, where: tuple[str, str, datetime]) -> object:
+    data = imported(raw).data
+    assert data is not None
+    (indicator,) = [i for i in data["indicators"] if i["id"] == where[1]]
+    (point,) = [p for p in indicator["values"] if p["date"] == where[2].date().isoformat()]
+    return point["value"]
+
+
+def value_findings(raw: bytes) -> list[tuple[str, str, str, str]]:
+    return [
+        (d.cell, d.code, d.message, d.hint)
+        for d in imported(raw).result.diagnostics
+        if d.code != "Q001"  # the fixture's own warnings
+    ]
+
+
+def cell_of(raw: bytes, where: tuple[str, str, datetime], header: str) -> str:
+    sheet, ident, when = where
+    return f"{sheet}!{column_of(raw, sheet, header)}{row_of(raw, sheet, ident, when)}"
+
+
+def test_a_number_in_another_languages_column_is_named_and_the_hint_works() -> None:
+    raw = fixture_workbook()
+    moved = set_values(raw, DENS_2018, {"value.fr": None, "value.en": 15.9})
+    ((cell, code, message, hint),) = value_findings(moved)
+    assert (cell, code) == (cell_of(raw, DENS_2018, "value.en"), "S003")
+    assert "`value.en` holds the number 15.9" in message
+    assert hint == "move the number to `value.fr`"
+    followed = set_values(moved, DENS_2018, {"value.fr": 15.9, "value.en": None})
+    assert value_findings(followed) == []
+    assert value_of(followed, DENS_2018) == 15.9
+
+
+def test_a_number_repeated_or_different_in_another_language_is_named() -> None:
+    raw = fixture_workbook()
+    repeated = set_values(raw, DENS_2018, {"value.en": 15.9})
+    ((cell, code, message, hint),) = value_findings(repeated)
+    assert (cell, code, hint) == (cell_of(raw, DENS_2018, "value.en"), "S003", "clear this cell")
+    assert "repeats the number of `value.fr`" in message
+    different = set_values(raw, DENS_2018, {"value.en": 16})
+    ((_, _, message, hint),) = value_findings(different)
+    assert "`value.en` holds the number 16 and `value.fr` the number 15.9" in message
+    assert hint == "keep the right number in `value.fr` and clear this cell"
+    assert value_findings(set_values(different, DENS_2018, {"value.en": None})) == []
+
+
+def test_a_number_beside_a_text_is_named_and_either_way_out_works() -> None:
+    raw = fixture_workbook()
+    mixed = set_values(raw, STRAT_2020, {"value.fr": 12})
+    ((cell, code, message, hint),) = value_findings(mixed)
+    assert (cell, code) == (cell_of(raw, STRAT_2020, "value.fr"), "S003")
+    assert "while `value.en` holds a text; a value is a number or a text, not both" in message
+    assert hint == (
+        "for a number, clear `value.en`; for a text (a qualitative value), type this cell as "
+        "text ('12)"
+    )
+    as_text = set_values(mixed, STRAT_2020, {"value.fr": "12"})  # what '12 types in Excel
+    assert value_findings(as_text) == []
+    assert value_of(as_text, STRAT_2020) == {"fr": "12", "en": "Draft submitted to the ministry"}
+    as_number = set_values(mixed, STRAT_2020, {"value.en": None})
+    assert value_of(as_number, STRAT_2020) == 12
+    # A number on a qualitative indicator is then the model's warning, not a lost value.
+    assert [code for _, code, _, _ in value_findings(as_number)] == ["I003"]
+    elsewhere = set_values(raw, STRAT_2020, {"value.en": 12})
+    ((_, _, _, hint),) = value_findings(elsewhere)
+    assert hint.endswith("for a number, write it in `value.fr` alone")
+
+
+def test_a_value_typed_as_text_on_a_number_indicator_is_the_number() -> None:
+    raw = set_values(fixture_workbook(), DENS_2018, {"value.fr": "15,9"})
+    assert value_findings(raw) == []
+    assert value_of(raw, DENS_2018) == 15.9

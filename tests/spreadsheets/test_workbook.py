@@ -12,6 +12,7 @@ from tests.hardening.conftest import minimal_with
 from tests.spreadsheets.conftest import (
     column_of,
     example_workbook,
+    fixture_workbook,
     imported,
     roadmap_of,
     row_of,
@@ -78,6 +79,41 @@ def test_drop_down_lists_for_choices_and_ids_of_other_sheets() -> None:
     axis = column_of(raw, "activities", "axis")
     assert "ongoing" in formulas[f"{status}3"]
     assert formulas[f"{axis}3"].startswith("axes!$A$3")
+
+
+def test_units_are_texts_and_values_numbers_in_the_first_language_or_texts_per_language() -> None:
+    raw = fixture_workbook()
+    found = book(raw)
+
+    def cells(sheet: str, ident: str, when: object, *headers: str) -> list[object]:
+        row = row_of(raw, sheet, ident, when)
+        return [found[sheet][f"{column_of(raw, sheet, h)}{row}"].value for h in headers]
+
+    unit = ("unit.fr", "unit.en")
+    assert cells("indicators", "IND-DENS", None, *unit) == [
+        "pour 10 000 habitants",
+        "per 10,000 population",
+    ]
+    assert cells("indicators", "IND-VAC", None, *unit) == ["%", None]
+    assert cells("indicators", "IND-SITES", None, *unit) == [None, "sites"]
+    target = cells("indicators", "IND-SITES", None, "target.value.fr", "target.value.en")
+    assert target == [12, None]  # a number cell, in the first language's column
+    value = ("value.fr", "value.en", "value.ar")
+    assert cells("values", "IND-DENS", datetime(2018, 12, 31), *value) == [15.9, None, None]
+    assert cells("values", "IND-STRAT", datetime(2020, 11, 30), *value) == [
+        "Projet soumis au ministère",
+        "Draft submitted to the ministry",
+        None,
+    ]
+    assert cells("values", "IND-STRAT", datetime(2021, 3, 31), *value) == [
+        None,
+        "Consultation, round 2",
+        None,
+    ]
+    assert cells("values", "IND-STRAT", datetime(2021, 6, 30), *value)[2] == "مصادق عليها"
+    row = row_of(raw, "values", "IND-STRAT", datetime(2021, 9, 30))
+    twelve = found["values"][f"{column_of(raw, 'values', 'value.fr')}{row}"]
+    assert (twelve.value, twelve.data_type) == ("12", "s")  # a text that looks like a number
 
 
 def test_a_text_with_a_formula_or_an_error_look_stays_text() -> None:

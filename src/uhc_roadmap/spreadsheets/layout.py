@@ -9,8 +9,10 @@ own sheet, whose first column names the record they belong to (``activity``, ``i
 
 The columns are read off the pydantic models, not written out here: a field added to a model
 gets its column, a field that becomes a translatable text gets one column per language
-(``unit.fr``, ``unit.en``), and a field of a type the layout cannot hold is refused when this
-module is imported (tests import it), so no value is ever silently left out of a workbook.
+(``unit.fr``, ``unit.en``), and so does an indicator's value, a number or a Text
+(``value.fr``, ``value.en``; a number sits in the first language's column alone). A field of
+a type the layout cannot hold is refused when this module is imported (tests import it), so
+no value is ever silently left out of a workbook.
 """
 
 from __future__ import annotations
@@ -55,8 +57,12 @@ Kind = Literal[
 - ``bool``: TRUE / FALSE;
 - ``choice``: one of the words of a list (a drop-down);
 - ``list``: several values in one cell, separated by commas;
-- ``value``: an indicator value, a number or (for a qualitative indicator) text.
+- ``value``: an indicator value, a number or a Text (a qualitative value): one column per
+  language like a text, a number written in the first language's column alone.
 """
+
+TRANSLATED: frozenset[str] = frozenset({"text", "value"})
+"""Kinds with one column per language (``title.fr``, ``value.en``)."""
 
 MAX_CELL = 32_767
 """The most characters a cell holds (Excel's limit; LibreOffice's is larger)."""
@@ -102,10 +108,15 @@ class Field:
     def has_default(self) -> bool:
         return self.default is not _MISSING
 
+    @property
+    def translated(self) -> bool:
+        """One column per language: a text, or a value that may be one."""
+        return self.kind in TRANSLATED
+
 
 @dataclass(frozen=True)
 class Column:
-    """One column: a field, and for a text field its language."""
+    """One column: a field, and for a text or a value its language."""
 
     field: Field
     lang: str = ""
@@ -135,12 +146,13 @@ class Sheet:
     """Fields that must have a column (the others may be left out of a hand-made sheet)."""
 
     def columns(self, languages: Sequence[str]) -> tuple[Column, ...]:
-        """The columns for a roadmap in ``languages``: a text field has one per language."""
+        """The columns for a roadmap in ``languages``: a text or a value has one per
+        language."""
         found: list[Column] = []
         if self.parent_field:
             found.append(Column(parent_key_field(self)))
         for item in self.fields:
-            if item.kind == "text":
+            if item.translated:
                 found.extend(Column(item, lang) for lang in languages)
             else:
                 found.append(Column(item))
@@ -207,7 +219,7 @@ def _kind(owner: type[BaseModel], name: str, hint: Any) -> tuple[Kind | str, tup
         return "choice", tuple(str(v) for v in get_args(base))
     if origin in (Union, types.UnionType):
         plain = {_base(m) for m in get_args(base)}
-        if plain == {float, str}:
+        if plain == {float, Text}:
             return "value", ()
     if origin is list:
         (item,) = get_args(base)

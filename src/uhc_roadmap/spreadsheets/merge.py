@@ -5,7 +5,7 @@ the file's own way of writing it is kept, so the edit engine rewrites only what 
 changed. The same meaning written differently:
 
 - a text written as one plain string in the file and in the default language's column of the
-  workbook (``Gouvernance`` and ``{fr: Gouvernance}``);
+  workbook (``Gouvernance`` and ``{fr: Gouvernance}``), and so a qualitative value;
 - a text differing only by spaces around it (a cell's are trimmed on import);
 - a status given as its IATI code (``2``) and as its word (``ongoing``);
 - a number written ``12000`` and ``12000.0``;
@@ -119,8 +119,11 @@ def equivalent(old: Any, new: Any, default_language: str, where: Pattern) -> boo
     if same(old, new):
         return True
     item = _fields().get(where)
-    if item is not None and item.kind == "text":
-        return _texts(old, default_language) == _texts(new, default_language)
+    if item is not None and item.translated:
+        # A text, or a value given as text; a number's texts are None, never equal a text's.
+        old_texts, new_texts = _texts(old, default_language), _texts(new, default_language)
+        if old_texts is not None or new_texts is not None:
+            return old_texts == new_texts
     if where == _STATUS and isinstance(new, str):
         return IATI_STATUS.get(str(old)) == new or IATI_STATUS.get(new) == old
     if isinstance(old, str) and isinstance(new, str):

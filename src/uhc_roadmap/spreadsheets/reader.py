@@ -724,6 +724,8 @@ class _Record:
         self.skip = skip
         self.entry = entry
         self.texts: dict[tuple[str, ...], dict[str, str]] = {}
+        self.values: dict[tuple[str, ...], dict[str, tuple[Any, int, int]]] = {}
+        """An indicator value's cells by language: what each holds, its row and column."""
 
     def _path(self, inner: tuple[str, ...]) -> DocPath:
         return self.path if self.entry else (*self.path, *inner)
@@ -749,17 +751,91 @@ class _Record:
         if item.kind == "text":
             self.texts.setdefault(item.path, {})[column.lang] = value
             return
+        if item.kind == "value" and column.lang:
+            self.values.setdefault(item.path, {})[column.lang] = (value, row, col)
+            return
         _put(self.data, item.path or ("",), value)
 
     def finish(self, languages: Sequence[str]) -> None:
         default = languages[0] if languages else None
         for inner, values in self.texts.items():
-            if default is not None and set(values) == {default}:
-                text: Any = values[default]
+            _put(self.data, inner or ("",), _text_of(values, languages))
+        for inner, cells in self.values.items():
+            _put(self.data, inner, self._value(inner, cells, default, languages))
+
+    def _value(
+        self,
+        inner: tuple[str, ...],
+        cells: dict[str, tuple[Any, int, int]],
+        default: str | None,
+        languages: Sequence[str],
+    ) -> Any:
+        """An indicator value from its language columns: a number in the first language's
+        column alone, or a text in one or several languages. A number elsewhere, or beside a
+        text, is a finding at its cell (the value is kept, so that no echo follows it)."""
+        numbers = {lang: v for lang, (v, _, _) in cells.items() if not isinstance(v, str)}
+        if not numbers:
+            return _text_of({lang: v for lang, (v, _, _) in cells.items()}, languages)
+        key = ".".join(inner)
+        texts = [lang for lang, (v, _, _) in cells.items() if isinstance(v, str)]
+        if texts:
+            # A number beside a text: a value is one or the other.
+            text_cells = " and ".join(f"`{key}.{lang}`" for lang in texts)
+            first = default or next(iter(numbers))
+            for lang, number in numbers.items():
+                _, row, col = cells[lang]
+                shown = _shown(number)
+                as_text = f"for a text (a qualitative value), type this cell as text ('{shown})"
+                self.reader.finding(
+                    "S003",
+                    self.sheet,
+                    row,
+                    col,
+                    f"`{key}.{lang}` holds the number {shown} while {text_cells} "
+                    f"{'holds' if len(texts) == 1 else 'hold'} a text; a value is a number or "
+                    "a text, not both",
+                    f"for a number, clear {text_cells}; {as_text}"
+                    if lang == first
+                    else f"{as_text}; for a number, write it in `{key}.{first}` alone",
+                )
+            return _text_of({lang: _text(v) for lang, (v, _, _) in cells.items()}, languages)
+        first = default or next(iter(numbers))
+        home = f"`{key}.{first}`"
+        kept = numbers.get(first, next(iter(numbers.values())))
+        for lang, number in numbers.items():
+            if lang == first:
+                continue
+            _, row, col = cells[lang]
+            if first not in numbers:
+                message = (
+                    f"`{key}.{lang}` holds the number {_shown(number)}; a number is written "
+                    f"in {home}, the column of the roadmap's first language"
+                )
+                hint = f"move the number to {home}"
+            elif number == kept:
+                message = (
+                    f"`{key}.{lang}` repeats the number of {home}; a number is the same in "
+                    f"every language, written once, in {home}"
+                )
+                hint = "clear this cell"
             else:
-                order = {lang: i for i, lang in enumerate(languages)}
-                text = dict(sorted(values.items(), key=lambda kv: order.get(kv[0], len(order))))
-            _put(self.data, inner or ("",), text)
+                message = (
+                    f"`{key}.{lang}` holds the number {_shown(number)} and {home} the number "
+                    f"{_shown(kept)}; a number is the same in every language, written once, "
+                    f"in {home}"
+                )
+                hint = f"keep the right number in {home} and clear this cell"
+            self.reader.finding("S003", self.sheet, row, col, message, hint)
+        return kept
+
+
+def _text_of(values: dict[str, str], languages: Sequence[str]) -> Any:
+    """A text from its language columns: a plain string when the first language's alone."""
+    default = languages[0] if languages else None
+    if default is not None and set(values) == {default}:
+        return values[default]
+    order = {lang: i for i, lang in enumerate(languages)}
+    return dict(sorted(values.items(), key=lambda kv: order.get(kv[0], len(order))))
 
 
 def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
@@ -904,14 +980,15 @@ def _shown(value: Any, limit: int = 40) -> str:
 
 
 def _split_lang(key: str, fields: dict[str, Field]) -> tuple[Field | None, str]:
-    """The field of a header and its language: ``title.fr`` -> (title, fr)."""
+    """The field of a header and its language: ``title.fr`` -> (title, fr), ``value.en`` ->
+    (value, en)."""
     found = fields.get(key)
-    if found is not None and found.kind != "text":
+    if found is not None and not found.translated:
         return found, ""
     base, dot, lang = key.rpartition(".")
     if dot and _LANG.fullmatch(lang):
         text = fields.get(base)
-        if text is not None and text.kind == "text":
+        if text is not None and text.translated:
             return text, lang
     return None, ""
 

@@ -38,6 +38,9 @@ LINES: tuple[str, ...] = (
     N_("How to write values"),
     N_("- Dates: a date cell, or text written YYYY-MM-DD (2021-06-15)."),
     N_("- Amounts and numbers: number cells; 12 000,50 typed as text is read too."),
+    N_(
+        "- Indicator values (value.fr, value.en): a number in the first language's column only; a qualitative value as text in each language."
+    ),
     N_("- Lists (partners, regions, depends_on, refs): values separated by commas, e.g. DPRF, EU."),
     N_("- Yes/no (key): TRUE or FALSE (oui/non is read too)."),
     N_("- Status, measure, direction and ids of other sheets: pick them from the drop-down list."),

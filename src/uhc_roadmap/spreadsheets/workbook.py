@@ -1,11 +1,13 @@
 """A roadmap as an xlsx workbook, in the layout of ``layout`` (and a blank one to fill).
 
 Dates are date cells, amounts numbers with their currency's number format, lists one cell of
-comma-separated values. Row 1 holds the field paths, row 2 a label in the roadmap's language;
-both are frozen, with filters on row 2, columns sized to their content and drop-down lists for
-the fields that take one of a few words (status, measure, direction...) or an id of another
-sheet (axis, lead, funder...). A ``README`` sheet comes first and says how to edit the
-workbook and import it back.
+comma-separated values. A text has one column per language; so has an indicator's value, whose
+number is a number cell in the first language's column and whose text (a qualitative value)
+fills the columns of its languages. Row 1 holds the field paths, row 2 a label in the
+roadmap's language; both are frozen, with filters on row 2, columns sized to their content and
+drop-down lists for the fields that take one of a few words (status, measure, direction...) or
+an id of another sheet (axis, lead, funder...). A ``README`` sheet comes first and says how to
+edit the workbook and import it back.
 
 A value that no workbook can hold (a character XML refuses, a text over 32,767 characters) is
 refused with its document path: nothing is written.
@@ -126,9 +128,10 @@ def _languages(roadmap: Roadmap) -> list[str]:
 
 
 def _sheet_languages(languages: list[str], sheet: Sheet, records: list[Record]) -> list[str]:
-    """The roadmap's languages, then any other language a text of the sheet is written in."""
+    """The roadmap's languages, then any other language a text (or a value given as text)
+    of the sheet is written in."""
     found = list(languages)
-    texts = [f for f in sheet.fields if f.kind == "text"]
+    texts = [f for f in sheet.fields if f.translated]
     for record in records:
         for item in texts:
             value = field_value(record, item)
@@ -234,7 +237,11 @@ class _Builder:
             return
         path = field_path(record, item)
         kind = item.kind
-        if kind == "text":
+        if kind == "value" and not isinstance(value, Text):
+            # A number is one value whatever the language: the first language's column.
+            if column.lang == self.default_language:
+                _number(cell, value)
+        elif kind in layout.TRANSLATED:
             text = self._text(value, column.lang)
             if text is not None:
                 self._string(cell, text, path if value.plain else (*path, column.lang))
