@@ -173,7 +173,7 @@ class Translator:
         name = str(loc[-1])
         owner = self._owner(loc[:-1])
         info = field_info(self.root, loc)
-        hint = f"add `{name}:`" + (f" ({info.description})" if info and info.description else "")
+        hint = f"add `{name}:`" + (f": {info.description}" if info and info.description else "")
         return f"missing required field `{name}`{owner}", hint
 
     def _unknown(self, path: DocPath) -> tuple[str, str]:
