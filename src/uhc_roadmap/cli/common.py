@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from enum import IntEnum, StrEnum
+from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from uhc_roadmap import errors
+from uhc_roadmap.cli.terminal import ColorChoice as ColorChoice
+from uhc_roadmap.cli.terminal import emit as emit
+from uhc_roadmap.cli.terminal import note as note
+from uhc_roadmap.cli.terminal import use_color as use_color
 from uhc_roadmap.errors import UsageError
 
 if TYPE_CHECKING:
     from uhc_roadmap.cache import Cache
     from uhc_roadmap.config import Config
     from uhc_roadmap.diagnostics import FileResult
-    from uhc_roadmap.formats import Rendered
 
 PROGRESS_MIN_FILES = 20
 """Below this many files a run is too short for a progress bar to be worth drawing."""
@@ -36,29 +38,7 @@ class ExitCode(IntEnum):
     INTERRUPTED = errors.INTERRUPTED
 
 
-class ColorChoice(StrEnum):
-    AUTO = "auto"
-    ALWAYS = "always"
-    NEVER = "never"
-
-
 ColorOption = Annotated[ColorChoice, typer.Option("--color", help="Colour the output.")]
-
-
-def use_color(choice: ColorChoice, stream: TextIO) -> bool:
-    """Colour on a terminal only, unless NO_COLOR / FORCE_COLOR or --color say otherwise."""
-    if choice is ColorChoice.ALWAYS:
-        return True
-    if choice is ColorChoice.NEVER or os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return stream.isatty() and os.environ.get("TERM") != "dumb"
-
-
-def note(message: str) -> None:
-    """A remark on standard error that leaves standard output to the report."""
-    print(f"uhc-roadmap: {message}", file=sys.stderr)
 
 
 def load_config(explicit: Path | None = None, *, disabled: bool = False) -> Config:
@@ -90,22 +70,6 @@ def check_language(lang: str | None) -> str | None:
     if lang is not None and lang not in LANGUAGES:
         raise UsageError(f"--lang: no labels for `{lang}`; choose one of: {', '.join(LANGUAGES)}")
     return lang
-
-
-def emit(content: Rendered, output: Path | None) -> None:
-    """Print to standard output, or write atomically to ``output``."""
-    if output is None:
-        if isinstance(content, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(content)
-            sys.stdout.buffer.flush()
-            return
-        sys.stdout.write(content)
-        sys.stdout.flush()
-        return
-    from uhc_roadmap.output import write_atomic
-
-    write_atomic(output, content)
 
 
 def project_cache(conf: Config, *, disabled: bool) -> Cache | None:

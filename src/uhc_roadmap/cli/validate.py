@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -13,12 +11,10 @@ from uhc_roadmap.cli.common import (
     ColorChoice,
     ColorOption,
     ExitCode,
-    emit,
     load_config,
     note,
     parse_as_of,
     project_cache,
-    use_color,
 )
 from uhc_roadmap.cli.options import (
     AsOfOption,
@@ -31,6 +27,7 @@ from uhc_roadmap.cli.options import (
     format_option,
     option,
 )
+from uhc_roadmap.cli.warm import choose_format, failed, remember, report, settings_key, split_codes
 from uhc_roadmap.errors import UsageError
 from uhc_roadmap.formats.diagnostics import DIAGNOSTIC_FORMATS
 
@@ -40,8 +37,6 @@ if TYPE_CHECKING:
     from uhc_roadmap.diagnostics import FileResult
     from uhc_roadmap.discovery import Source
     from uhc_roadmap.validation import ValidationOptions
-
-SUMMARY_ROWS = 1000  # GitHub refuses step summaries over 1 MiB
 
 
 def _codes_option(name: str, verb: str) -> Any:
@@ -108,18 +103,20 @@ def validate(
     Findings are errors, warnings or infos; only errors fail the run, and warnings too with
     --strict.
     """
-    chosen = _choose_format(output_format, output)
+    chosen = choose_format(output_format, output)
     conf = load_config(config, disabled=no_config)
-    options = conf.validation_options(
-        select=_codes("--select", select),
-        ignore=_codes("--ignore", ignore),
-        as_of=parse_as_of(as_of),
-        warn_unused_ignores=warn_unused_ignores,
-    )
+    codes = {"select": _codes("--select", select), "ignore": _codes("--ignore", ignore)}
+    day = parse_as_of(as_of)
+    options = conf.validation_options(**codes, as_of=day, warn_unused_ignores=warn_unused_ignores)
     if verbose:
         note(f"configuration: {conf.path or 'none found, using the defaults'}")
     sources = _sources(paths, conf, allow_empty=allow_empty, quiet=quiet)
     cache = project_cache(conf, disabled=no_cache)
+    if cache is not None:  # what a warm run needs of these settings (cli/warm.py)
+        key = settings_key(
+            cache, conf.path, conf.raw, **codes, as_of=day, warn_unused_ignores=warn_unused_ignores
+        )
+        remember(cache, key, conf, options)
     texts: dict[str, bytes] = {}  # each file's bytes, for the formats that fingerprint lines
     if fix or show_diff:  # the write path (cli/edit.py); --diff exits there
         from uhc_roadmap.cli.edit import fix_sources
@@ -129,31 +126,16 @@ def validate(
         results, texts = _check(sources, conf, options, cache, jobs)
     if verbose and cache is not None:
         note(f"cache: {cache.problem or cache.folder}")
-    _report(
-        results, chosen, output, texts, color=color, quiet=quiet, verbose=verbose, strict=strict
-    )
-    failed = any(r.has_errors for r in results) or (strict and _has_warnings(results))
-    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
-
-
-def _choose_format(requested: str | None, output: Path | None) -> str:
-    """``--format``; by default GitHub annotations inside GitHub Actions when the report goes
-    to the log, else the format of ``-o``'s suffix, else text."""
-    if requested is not None:
-        return DIAGNOSTIC_FORMATS.check(requested)
-    if output is None:
-        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    return DIAGNOSTIC_FORMATS.for_path(output) or "text"
+    report(results, chosen, output, texts, color=color, quiet=quiet, verbose=verbose, strict=strict)
+    raise typer.Exit(ExitCode.FINDINGS if failed(results, strict=strict) else ExitCode.OK)
 
 
 def _codes(option: str, values: list[str] | None) -> list[str] | None:
     """Comma-separated, repeatable rule codes, each checked against the catalogue."""
     from uhc_roadmap.config import code_problem
 
-    if values is None:
-        return None
-    codes = [code.strip() for value in values for code in value.split(",") if code.strip()]
-    for code in codes:
+    codes = split_codes(values)
+    for code in codes or []:
         problem = code_problem(code)
         if problem is not None:
             raise UsageError(f"{option}: {problem[0]}; {problem[1]}")
@@ -195,51 +177,3 @@ def _check(
     work = read_jobs(sources, conf, sys.stdin.buffer)
     texts = {job.name: job.raw for job in work}
     return check_files(work, options, cache=cache, workers=jobs), texts
-
-
-def _report(
-    results: list[FileResult],
-    chosen: str,
-    output: Path | None,
-    texts: dict[str, bytes],
-    *,
-    color: ColorChoice,
-    quiet: bool,
-    verbose: bool,
-    strict: bool,
-) -> None:
-    from uhc_roadmap.formats.diagnostics.base import DiagnosticOptions
-
-    stream_color = output is None and use_color(color, sys.stdout)
-    options = DiagnosticOptions(
-        color=stream_color, quiet=quiet, verbose=verbose, strict=strict, sources=texts
-    )
-    emit(DIAGNOSTIC_FORMATS.get(chosen)(options).render(results), output)
-    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
-    if chosen == "github" or in_actions:
-        _step_summary(results, strict)
-    if in_actions and output is not None and chosen not in {"text", "github"}:
-        # The report went to a file (SARIF for code scanning...): the log still shows findings.
-        emit(DIAGNOSTIC_FORMATS.get("text")(options).render(results), None)
-
-
-def _step_summary(results: list[FileResult], strict: bool) -> None:
-    """Every finding in the job summary: GitHub shows only 10 annotations per step."""
-    from uhc_roadmap.formats.diagnostics.base import DiagnosticOptions
-    from uhc_roadmap.formats.diagnostics.markdown import MarkdownFormat
-
-    target = os.environ.get("GITHUB_STEP_SUMMARY")
-    if not target:
-        return
-    text = MarkdownFormat(DiagnosticOptions(strict=strict, max_rows=SUMMARY_ROWS)).render(results)
-    try:
-        with open(target, "a", encoding="utf-8") as summary:
-            summary.write(text + "\n")
-    except OSError as exc:
-        note(f"warning: cannot write the step summary {target} ({exc.strerror})")
-
-
-def _has_warnings(results: list[FileResult]) -> bool:
-    from uhc_roadmap.diagnostics import Severity
-
-    return any(r.count(Severity.WARNING) for r in results)

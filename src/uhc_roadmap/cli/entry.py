@@ -1,0 +1,42 @@
+"""The console entry point: a warm ``validate`` answered from the cache, else the Typer app.
+
+``main`` is what ``uhc-roadmap`` and ``python -m uhc_roadmap`` run. Most runs of the tool in
+pre-commit and editors find every answer in the cache; ``cli/warm.py`` answers those without
+importing Typer, pydantic, PyYAML or Rich, and everything else goes to ``cli/app.py``.
+
+Before the process ends, the objects it made are frozen (``gc.freeze``): the interpreter's
+final collections then skip them, which saved a fifth of a short run (docs/performance.md).
+Output is complete by then (each format is written and flushed by ``emit``), worker
+processes are gone (``bulk.workers`` shuts its pool down) and exit handlers still run.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+
+from uhc_roadmap.errors import INTERRUPTED
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command in ``argv`` (default: the process's arguments); the exit code."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        from uhc_roadmap.cli.warm import answer
+
+        code = answer(args)
+    except KeyboardInterrupt:
+        print("uhc-roadmap: interrupted", file=sys.stderr)
+        return INTERRUPTED
+    if code is not None:
+        return code
+    from uhc_roadmap.cli.app import main as full
+
+    return full(argv)
+
+
+def console() -> int:
+    """``uhc-roadmap`` on the command line: ``main``, then the exit without a final sweep."""
+    code = main()
+    gc.freeze()
+    return code

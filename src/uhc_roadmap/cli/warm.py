@@ -1,0 +1,416 @@
+"""A warm ``validate``: every file's findings from the cache, before Typer, pydantic, PyYAML
+or Rich is imported.
+
+pre-commit and editors run ``uhc-roadmap validate FILE…`` over files that mostly have not
+changed. When the cache holds every answer, the run is: find the configuration file and read
+its bytes, read the files, compute their keys, read the entries and print them; that is what
+this module does, with the standard library and the tool's light modules only.
+
+The settings a run checks with the models are remembered under a key of their raw sources
+(``settings_key``: the configuration file's path and bytes, the command-line options that
+change results, the locale variables); the full command writes that entry once it has checked
+them (``remember``), and a warm run reads it (``recall``) for what it needs: the options'
+fingerprint that keys each file's result, ``exclude`` and the size limit. A changed byte in
+the configuration is a miss, and the full command runs and checks it.
+
+Anything this path does not answer exactly as the full command would falls back to it:
+an option it does not parse, an output file, ``--verbose``, a folder, a glob or standard
+input, an unknown format, a missed entry, an unreadable file (whose error the full command
+words). The command-line parsing here must agree with Typer's for every invocation it accepts;
+tests/cli/test_warm.py runs every ``validate`` option through both and compares.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from uhc_roadmap.cli.terminal import ColorChoice, emit, note, use_color
+
+if TYPE_CHECKING:
+    from uhc_roadmap.cache import Cache
+    from uhc_roadmap.config import Config
+    from uhc_roadmap.diagnostics import FileResult
+    from uhc_roadmap.validation import ValidationOptions
+
+SETTINGS = "settings"
+RESULTS = "validate"  # bulk.check.NAMESPACE, without importing the checking code
+SUMMARY_ROWS = 1000  # GitHub refuses step summaries over 1 MiB
+LOCALE_VARIABLES = ("LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")
+"""Environment variables that key the settings too: a message language chosen from them
+must not be answered from an entry written in another language."""
+ANSWERED_FORMATS = frozenset({"text", "json", "github", "markdown"})
+"""Formats that need nothing but the findings and the files' bytes (sarif reads the rule
+catalogue; those run the full command)."""
+
+_FLAGS = {
+    "--strict": "strict",
+    "--no-config": "no_config",
+    "--warn-unused-ignores": "warn_unused_ignores",
+    "--allow-empty": "allow_empty",
+    "--quiet": "quiet",
+    "-q": "quiet",
+    "--verbose": "verbose",
+    "-v": "verbose",
+    "--no-cache": "no_cache",
+    "--fix": "fix",
+    "--diff": "show_diff",
+}
+_VALUED = {
+    "--format": "output_format",
+    "-f": "output_format",
+    "--output": "output",
+    "-o": "output",
+    "--as-of": "as_of",
+    "--select": "select",
+    "--ignore": "ignore",
+    "--config": "config",
+    "--color": "color",
+    "--jobs": "jobs",
+    "-j": "jobs",
+}
+_MULTIPLE = frozenset({"select", "ignore"})
+_LONGEST_JOBS = 6
+
+
+def defaults() -> dict[str, Any]:
+    """``validate``'s parameters when none is given, as Typer's parser gives them."""
+    return {
+        "paths": (),
+        "output_format": None,
+        "output": None,
+        "as_of": None,
+        "strict": False,
+        "select": (),
+        "ignore": (),
+        "config": None,
+        "no_config": False,
+        "warn_unused_ignores": False,
+        "allow_empty": False,
+        "color": ColorChoice.AUTO,
+        "quiet": False,
+        "verbose": False,
+        "no_cache": False,
+        "jobs": None,
+        "fix": False,
+        "show_diff": False,
+    }
+
+
+def parse(args: Sequence[str]) -> dict[str, Any] | None:
+    """``validate``'s parameters for ``args`` exactly as Typer parses them, or None for any
+    form this parser does not take on (combined short options, ``-fjson``, a value that
+    looks like an option, ``--help``…): the full command then parses them."""
+    params = defaults()
+    paths: list[str] = []
+    queue = list(args)
+    while queue:
+        token = queue.pop(0)
+        if token == "--":
+            paths.extend(queue)
+            break
+        if token == "-" or not token.startswith("-"):
+            paths.append(token)
+            continue
+        name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
+        if name in _FLAGS and not equals:
+            params[_FLAGS[name]] = True
+            continue
+        if name not in _VALUED:
+            return None
+        if not equals:
+            if not queue or (queue[0].startswith("-") and queue[0] != "-"):
+                return None
+            value = queue.pop(0)
+        key = _VALUED[name]
+        converted = _convert(key, value)
+        if converted is None:
+            return None
+        if key in _MULTIPLE:
+            params[key] = [*params[key], converted]
+        else:
+            params[key] = converted
+    if paths:
+        params["paths"] = paths
+    return params
+
+
+def _convert(key: str, value: str) -> Any:
+    """An option's value as Typer gives it to the command; None: leave it to Typer."""
+    if key == "output":  # `-o -` (standard output) is None to Typer: left to it
+        return Path(value) if value != "-" else None
+    if key == "config":
+        return Path(value) if value else None
+    if key == "color":
+        return ColorChoice(value) if value in {c.value for c in ColorChoice} else None
+    if key == "jobs":
+        plain = value.isascii() and value.isdigit() and not value.startswith("0")
+        return int(value) if plain and len(value) <= _LONGEST_JOBS else None
+    return value
+
+
+def answer(argv: Sequence[str]) -> int | None:
+    """The exit code of a ``validate`` answered wholly from the cache, its report printed;
+    None when the full command must run (nothing has been printed then)."""
+    if not argv or argv[0] != "validate":
+        return None
+    params = parse(argv[1:])
+    if params is None or not _answerable(params):
+        return None
+    try:
+        found = _from_cache(params)
+    except (OSError, ValueError):
+        return None  # the full command says what is wrong, in its words
+    if found is None:
+        return None
+    results, texts, chosen = found
+    strict = bool(params["strict"])
+    report(
+        results,
+        chosen,
+        None,
+        texts,
+        color=params["color"],
+        quiet=bool(params["quiet"]),
+        verbose=False,
+        strict=strict,
+    )
+    return int(failed(results, strict=strict))
+
+
+def _answerable(params: dict[str, Any]) -> bool:
+    wanted = not any(params[k] for k in ("output", "verbose", "no_cache", "fix", "show_diff"))
+    both = params["no_config"] and params["config"] is not None  # a usage error
+    return wanted and not both and bool(params["paths"])
+
+
+def _from_cache(
+    params: dict[str, Any],
+) -> tuple[list[FileResult], dict[str, bytes], str] | None:
+    from uhc_roadmap.bulk.codec import decode_result, job_key
+    from uhc_roadmap.bulk.jobs import Job
+    from uhc_roadmap.cache import Cache
+    from uhc_roadmap.discovery import read, select_sources
+
+    chosen = choose_format(params["output_format"], None, check=False)
+    if chosen not in ANSWERED_FORMATS:
+        return None
+    source = _config_source(params)
+    if source is None:
+        return None
+    path, raw, root = source
+    cache = Cache.in_project(root)
+    as_of = date.fromisoformat(params["as_of"]) if params["as_of"] is not None else None
+    key = settings_key(
+        cache,
+        path,
+        raw,
+        select=split_codes(params["select"]),
+        ignore=split_codes(params["ignore"]),
+        as_of=as_of,
+        warn_unused_ignores=bool(params["warn_unused_ignores"]),
+    )
+    settled = recall(cache, key)
+    if settled is None or not _plain_files(params["paths"]):
+        return None
+    kept, _ = select_sources(params["paths"], settled.exclude, root)
+    if not kept:
+        return None  # the full command explains why nothing is checked
+    jobs = [Job(s.name, read(s, max_bytes=settled.max_bytes)) for s in kept]
+    today = date.today()
+    results: list[FileResult] = []
+    for job in jobs:
+        entry = cache.get(RESULTS, job_key(cache, RESULTS, settled.fingerprint, "", job))
+        result = decode_result(entry, job.name, today)
+        if result is None:
+            return None
+        results.append(result)
+    return results, {job.name: job.raw for job in jobs}, chosen
+
+
+def _config_source(params: dict[str, Any]) -> tuple[Path | None, bytes, Path] | None:
+    """The configuration file (resolved), its bytes and the project root, or None when only
+    the full command can tell (an unreadable file: its error is located there)."""
+    from uhc_roadmap.configfile import nearest
+
+    if params["no_config"]:
+        return None, b"", Path.cwd()
+    explicit: Path | None = params["config"]
+    if explicit is not None:
+        if explicit.suffix not in (".yaml", ".yml", ".toml"):
+            return None
+        resolved = explicit.resolve()
+        return resolved, explicit.read_bytes(), resolved.parent
+    found = nearest(Path.cwd())
+    if found is None:
+        return None, b"", Path.cwd()
+    resolved = found.path.resolve()
+    return resolved, found.raw, resolved.parent
+
+
+def _plain_files(paths: Sequence[str]) -> bool:
+    """Named files only: folders are walked and globs expanded by the full command (which
+    also words the warnings those can raise)."""
+    import glob
+    import stat
+
+    for path in paths:
+        if path == "-" or glob.has_magic(path):
+            return False
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return False
+        except OSError:
+            return False
+    return True
+
+
+# -- the settings entry: what the full command checked, keyed by its raw sources ------------
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """What a warm run needs of checked settings: the fingerprint of the validation options
+    (``bulk.codec.options_fingerprint``), the configured ``exclude`` and the size limit."""
+
+    fingerprint: str
+    exclude: list[str]
+    max_bytes: int
+
+
+def settings_key(
+    cache: Cache,
+    config: Path | None,
+    raw: bytes,
+    *,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    as_of: date | None,
+    warn_unused_ignores: bool,
+) -> str:
+    """The key of the settings a run checks, from their raw sources: the configuration
+    file (resolved path and bytes), validate's options that change results, the locale."""
+    import json
+
+    cli = {
+        "select": select,
+        "ignore": ignore,
+        "as_of": as_of.isoformat() if as_of else None,
+        "warn_unused_ignores": warn_unused_ignores,
+    }
+    locale = {name: os.environ.get(name) for name in LOCALE_VARIABLES}
+    return cache.key(
+        SETTINGS,
+        str(config) if config is not None else "",
+        raw,
+        json.dumps(cli, sort_keys=True),
+        json.dumps(locale, sort_keys=True),
+    )
+
+
+def remember(cache: Cache, key: str, conf: Config, options: ValidationOptions) -> None:
+    """Store what a warm run needs of the settings just checked (once per key)."""
+    from uhc_roadmap.bulk.codec import options_fingerprint
+
+    value = {
+        "fingerprint": options_fingerprint(options),
+        "exclude": conf.exclude,
+        "max_bytes": conf.limits.max_bytes,
+    }
+    if cache.get(SETTINGS, key) != value:
+        cache.put(SETTINGS, key, value)
+
+
+def recall(cache: Cache, key: str) -> Settled | None:
+    """The settings stored under ``key``, or None unless the entry has exactly their shape."""
+    value = cache.get(SETTINGS, key)
+    if not isinstance(value, dict) or set(value) != {"fingerprint", "exclude", "max_bytes"}:
+        return None
+    fingerprint, exclude, max_bytes = value["fingerprint"], value["exclude"], value["max_bytes"]
+    if not isinstance(fingerprint, str) or type(max_bytes) is not int or max_bytes <= 0:
+        return None
+    if not isinstance(exclude, list) or not all(isinstance(p, str) for p in exclude):
+        return None
+    return Settled(fingerprint, exclude, max_bytes)
+
+
+# -- what validate prints, shared with the full command (cli/validate.py) --------------------
+
+
+def split_codes(values: Sequence[str] | None) -> list[str] | None:
+    """Comma-separated, repeatable rule codes as one list; None when the option is absent."""
+    if not values:
+        return None
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def choose_format(requested: str | None, output: Path | None, *, check: bool = True) -> str:
+    """``--format``; by default GitHub annotations inside GitHub Actions when the report goes
+    to the log, else the format of ``-o``'s suffix, else text. ``check``: refuse an unknown
+    name (with "did you mean")."""
+    from uhc_roadmap.formats.diagnostics import DIAGNOSTIC_FORMATS
+
+    if requested is not None:
+        return DIAGNOSTIC_FORMATS.check(requested) if check else requested
+    if output is None:
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return DIAGNOSTIC_FORMATS.for_path(output) or "text"
+
+
+def failed(results: list[FileResult], *, strict: bool) -> bool:
+    """Whether the run fails: an error, or with ``strict`` a warning too."""
+    from uhc_roadmap.diagnostics import Severity
+
+    return any(r.has_errors for r in results) or (
+        strict and any(r.count(Severity.WARNING) for r in results)
+    )
+
+
+def report(
+    results: list[FileResult],
+    chosen: str,
+    output: Path | None,
+    texts: dict[str, bytes],
+    *,
+    color: ColorChoice,
+    quiet: bool,
+    verbose: bool,
+    strict: bool,
+) -> None:
+    """The findings in the chosen format, to ``output`` or standard output; under GitHub
+    Actions also in the step summary, and in the log when the report went to a file."""
+    from uhc_roadmap.formats.diagnostics import DIAGNOSTIC_FORMATS
+    from uhc_roadmap.formats.diagnostics.base import DiagnosticOptions
+
+    stream_color = output is None and use_color(color, sys.stdout)
+    options = DiagnosticOptions(
+        color=stream_color, quiet=quiet, verbose=verbose, strict=strict, sources=texts
+    )
+    emit(DIAGNOSTIC_FORMATS.get(chosen)(options).render(results), output)
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    if chosen == "github" or in_actions:
+        step_summary(results, strict)
+    if in_actions and output is not None and chosen not in {"text", "github"}:
+        # The report went to a file (SARIF for code scanning...): the log still shows findings.
+        emit(DIAGNOSTIC_FORMATS.get("text")(options).render(results), None)
+
+
+def step_summary(results: list[FileResult], strict: bool) -> None:
+    """Every finding in the job summary: GitHub shows only 10 annotations per step."""
+    from uhc_roadmap.formats.diagnostics.base import DiagnosticOptions
+    from uhc_roadmap.formats.diagnostics.markdown import MarkdownFormat
+
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    text = MarkdownFormat(DiagnosticOptions(strict=strict, max_rows=SUMMARY_ROWS)).render(results)
+    try:
+        with open(target, "a", encoding="utf-8") as summary:
+            summary.write(text + "\n")
+    except OSError as exc:
+        note(f"warning: cannot write the step summary {target} ({exc.strerror})")
