@@ -163,6 +163,7 @@ class Settings(BaseModel):
     roadmaps: str = "roadmaps"
     max_file_size: int = Field(default=Limits().max_bytes, gt=0)
     max_depth: int = Field(default=Limits().max_depth, ge=1, le=200)
+    max_nodes: int = Field(default=Limits().max_nodes, ge=1000, le=100_000_000)
     warn_unused_ignores: bool = False
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     iati: IatiSettings | None = None
@@ -235,7 +236,12 @@ class Config:
 
     @property
     def limits(self) -> Limits:
-        return Limits(max_bytes=self.settings.max_file_size, max_depth=self.settings.max_depth)
+        settings = self.settings
+        return Limits(
+            max_bytes=settings.max_file_size,
+            max_depth=settings.max_depth,
+            max_nodes=settings.max_nodes,
+        )
 
     def render_budget(self) -> RenderBudget:
         """What one rendering may spend: the configured limits, the defaults for the others."""
