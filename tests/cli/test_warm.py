@@ -159,10 +159,33 @@ def test_the_locale_keys_the_settings(
     assert warm.answer(["validate", "morocco.yaml"]) is None
 
 
+def test_folders_and_globs_find_the_same_files(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", "morocco.yaml"]) == 0
+    cold = capsys.readouterr()
+    assert warm.answer(["validate", "."]) == 0
+    assert warm.answer(["validate", "*.yaml"]) == 0
+    assert capsys.readouterr().out == cold.out * 2
+
+
+def test_warnings_are_held_until_the_answer_is_certain(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "gone.yaml").symlink_to(project / "nowhere.yaml")
+    assert main(["validate", "."]) == 0
+    cold = capsys.readouterr()
+    assert "uhc-roadmap: warning: gone.yaml: skipped: a link to a missing file" in cold.err
+    assert warm.answer(["validate", "."]) == 0
+    assert capsys.readouterr() == cold
+    assert warm.answer(["validate", "--as-of", "2020-01-01", "."]) is None  # a miss
+    assert capsys.readouterr().err == ""  # said by the full command, once
+
+
 def test_runs_it_cannot_answer_exactly_go_to_the_full_command(project: Path) -> None:
     assert main(["validate", "morocco.yaml"]) == 0
-    assert warm.answer(["validate", "."]) is None  # a folder: walked by the full command
-    assert warm.answer(["validate", "*.yaml"]) is None  # a glob
+    assert warm.answer(["validate"]) is None  # no roadmaps/ folder here
+    assert warm.answer(["validate", "-"]) is None  # standard input
     assert warm.answer(["validate", "-v", "morocco.yaml"]) is None
     assert warm.answer(["validate", "-f", "sarif", "morocco.yaml"]) is None
     assert warm.answer(["validate", "-f", "nonsense", "morocco.yaml"]) is None
@@ -175,17 +198,22 @@ def test_runs_it_cannot_answer_exactly_go_to_the_full_command(project: Path) -> 
     [
         None,
         [],
-        {"fingerprint": "x", "exclude": [], "max_bytes": 0},
-        {"fingerprint": "x", "exclude": [1], "max_bytes": 10},
-        {"fingerprint": 1, "exclude": [], "max_bytes": 10},
-        {"fingerprint": "x", "exclude": [], "max_bytes": True},
-        {"fingerprint": "x", "exclude": [], "max_bytes": 10, "more": 1},
+        {"fingerprint": "x", "exclude": [], "max_bytes": 0, "roadmaps": "r"},
+        {"fingerprint": "x", "exclude": [1], "max_bytes": 10, "roadmaps": "r"},
+        {"fingerprint": 1, "exclude": [], "max_bytes": 10, "roadmaps": "r"},
+        {"fingerprint": "x", "exclude": [], "max_bytes": True, "roadmaps": "r"},
+        {"fingerprint": "x", "exclude": [], "max_bytes": 10, "roadmaps": None},
+        {"fingerprint": "x", "exclude": [], "max_bytes": 10},
+        {"fingerprint": "x", "exclude": [], "max_bytes": 10, "roadmaps": "r", "more": 1},
     ],
 )
 def test_a_settings_entry_of_another_shape_is_a_miss(tmp_path: Path, value: object) -> None:
     cache = Cache(tmp_path / "cache")
     cache.put(warm.SETTINGS, "0" * 64, value)
     assert warm.recall(cache, "0" * 64) is None
+    good = {"fingerprint": "x", "exclude": ["a"], "max_bytes": 10, "roadmaps": "r"}
+    cache.put(warm.SETTINGS, "1" * 64, good)
+    assert warm.recall(cache, "1" * 64) == warm.Settled("x", ["a"], 10, "r")
 
 
 def test_the_settings_key_covers_each_raw_source(tmp_path: Path) -> None:

@@ -185,6 +185,8 @@ SAME_RUNS = [
     ("findings.yaml", "--select", "B,D", "--as-of", "2025-06-30"),
     ("findings.yaml", "--color", "always"),
     ("findings.yaml", "--no-config"),
+    ("roadmaps",),
+    (),
 ]
 
 
@@ -195,6 +197,9 @@ def test_a_warm_run_prints_what_the_cold_run_printed(tmp_path: Path, args: tuple
     (tmp_path / "findings.yaml").write_bytes(
         (FIXTURES / "invalid" / "d002_after_phase_end.yaml").read_bytes()
     )
+    (tmp_path / "roadmaps").mkdir()
+    (tmp_path / "roadmaps" / "clean.yaml").write_bytes((ROADMAPS / "kazakhstan.yaml").read_bytes())
+    (tmp_path / "roadmaps" / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
     (tmp_path / "pyproject.toml").write_text(
         '[tool.uhc-roadmap]\nseverity = { D002 = "error" }\n', encoding="utf-8"
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import logging
 import signal
 import sys
 import threading
@@ -31,6 +30,7 @@ from uhc_roadmap.cli.report import report
 from uhc_roadmap.cli.rules import rules
 from uhc_roadmap.cli.schema import schema
 from uhc_roadmap.cli.site import site
+from uhc_roadmap.cli.terminal import route_warnings
 from uhc_roadmap.cli.validate import validate
 from uhc_roadmap.errors import Bug, InvalidRoadmaps, Terminated, UhcRoadmapError
 
@@ -85,13 +85,6 @@ app.command()(regions)
 app.command()(schema)
 
 
-class _Warnings(logging.Handler):
-    """What the core logs (a skipped path) reaches the user as one line on standard error."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        print(f"uhc-roadmap: warning: {record.getMessage()}", file=sys.stderr)
-
-
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: every expected error is printed once, here, with its exit code;
     anything else is a bug, said to be one, never a traceback unless --debug asks.
@@ -99,10 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     SIGTERM and SIGHUP stop the command as Ctrl-C does: whatever it was doing is cleaned up
     (no temporary file, no worker process left), then the exit code is 128 + the signal.
     """
-    core_log = logging.getLogger("uhc_roadmap")
-    if not any(isinstance(h, _Warnings) for h in core_log.handlers):
-        core_log.addHandler(_Warnings(logging.WARNING))
-        core_log.propagate = False
+    route_warnings()
     with _stop_signals():
         try:
             return _run(argv)

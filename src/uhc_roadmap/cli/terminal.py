@@ -38,6 +38,29 @@ def note(message: str) -> None:
     print(f"uhc-roadmap: {message}", file=sys.stderr)
 
 
+WARNINGS = "uhc-roadmap-warnings"
+
+
+def route_warnings() -> None:
+    """What the core logs (a skipped path) reaches the user as one line on standard error."""
+    import logging
+
+    class Warnings(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            warn(record.getMessage())
+
+    core_log = logging.getLogger("uhc_roadmap")
+    if not any(h.get_name() == WARNINGS for h in core_log.handlers):
+        handler = Warnings(logging.WARNING)
+        handler.set_name(WARNINGS)
+        core_log.addHandler(handler)
+        core_log.propagate = False
+
+
+def warn(message: str) -> None:
+    print(f"uhc-roadmap: warning: {message}", file=sys.stderr)
+
+
 def emit(content: Rendered, output: Path | None) -> None:
     """Print to standard output, or write atomically to ``output``."""
     if output is None:

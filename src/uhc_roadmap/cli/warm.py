@@ -14,9 +14,10 @@ fingerprint that keys each file's result, ``exclude`` and the size limit. A chan
 the configuration is a miss, and the full command runs and checks it.
 
 Anything this path does not answer exactly as the full command would falls back to it:
-an option it does not parse, an output file, ``--verbose``, a folder, a glob or standard
-input, an unknown format, a missed entry, an unreadable file (whose error the full command
-words). The command-line parsing here must agree with Typer's for every invocation it accepts;
+an option it does not parse, an output file, ``--verbose``, standard input, an unknown
+format, a missed entry, a file it cannot read or find (whose error the full command words),
+a search that finds nothing. Warnings (a broken link in a folder) are held until the answer
+is certain, so that a fallback does not print them twice. The command-line parsing here must agree with Typer's for every invocation it accepts;
 tests/cli/test_warm.py runs every ``validate`` option through both and compares.
 """
 
@@ -24,18 +25,21 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from uhc_roadmap.cli.terminal import ColorChoice, emit, note, use_color
+from uhc_roadmap.cli.terminal import ColorChoice, emit, note, use_color, warn
+from uhc_roadmap.errors import UsageError
 
 if TYPE_CHECKING:
     from uhc_roadmap.cache import Cache
     from uhc_roadmap.config import Config
     from uhc_roadmap.diagnostics import FileResult
+    from uhc_roadmap.discovery import Source
     from uhc_roadmap.validation import ValidationOptions
 
 SETTINGS = "settings"
@@ -162,12 +166,15 @@ def answer(argv: Sequence[str]) -> int | None:
     params = parse(argv[1:])
     if params is None or not _answerable(params):
         return None
+    HELD.clear()
     try:
         found = _from_cache(params)
-    except (OSError, ValueError):
+    except (OSError, ValueError, UsageError):
         return None  # the full command says what is wrong, in its words
     if found is None:
         return None
+    for message in HELD:
+        warn(message)
     results, texts, chosen = found
     strict = bool(params["strict"])
     report(
@@ -186,7 +193,7 @@ def answer(argv: Sequence[str]) -> int | None:
 def _answerable(params: dict[str, Any]) -> bool:
     wanted = not any(params[k] for k in ("output", "verbose", "no_cache", "fix", "show_diff"))
     both = params["no_config"] and params["config"] is not None  # a usage error
-    return wanted and not both and bool(params["paths"])
+    return wanted and not both and "-" not in params["paths"]
 
 
 def _from_cache(
@@ -195,7 +202,7 @@ def _from_cache(
     from uhc_roadmap.bulk.codec import decode_result, job_key
     from uhc_roadmap.bulk.jobs import Job
     from uhc_roadmap.cache import Cache
-    from uhc_roadmap.discovery import read, select_sources
+    from uhc_roadmap.discovery import read
 
     chosen = choose_format(params["output_format"], None, check=False)
     if chosen not in ANSWERED_FORMATS:
@@ -216,9 +223,9 @@ def _from_cache(
         warn_unused_ignores=bool(params["warn_unused_ignores"]),
     )
     settled = recall(cache, key)
-    if settled is None or not _plain_files(params["paths"]):
+    if settled is None:
         return None
-    kept, _ = select_sources(params["paths"], settled.exclude, root)
+    kept = _sources(params["paths"], settled, root)
     if not kept:
         return None  # the full command explains why nothing is checked
     jobs = [Job(s.name, read(s, max_bytes=settled.max_bytes)) for s in kept]
@@ -253,21 +260,50 @@ def _config_source(params: dict[str, Any]) -> tuple[Path | None, bytes, Path] | 
     return resolved, found.raw, resolved.parent
 
 
-def _plain_files(paths: Sequence[str]) -> bool:
-    """Named files only: folders are walked and globs expanded by the full command (which
-    also words the warnings those can raise)."""
-    import glob
+def _sources(paths: Sequence[str], settled: Settled, root: Path) -> list[Source]:
+    """The files the full command would check (``selection.find``), found the same way; the
+    warnings a folder's walk gives are held (``HELD``) until the answer is certain."""
+    from uhc_roadmap.discovery import select_sources
+
+    if not paths:
+        folder = root / settled.roadmaps
+        if not folder.is_dir():
+            return []
+        paths = [os.path.relpath(folder)]
+    if all(_regular_file(path) for path in paths):
+        return select_sources(paths, settled.exclude, root)[0]
+    with _held_warnings():
+        return select_sources(paths, settled.exclude, root)[0]
+
+
+def _regular_file(path: str) -> bool:
     import stat
 
-    for path in paths:
-        if path == "-" or glob.has_magic(path):
-            return False
-        try:
-            if not stat.S_ISREG(os.stat(path).st_mode):
-                return False
-        except OSError:
-            return False
-    return True
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+HELD: list[str] = []
+"""Warnings logged while a warm run looked for its files, printed once it answers."""
+
+
+@contextmanager
+def _held_warnings() -> Iterator[None]:
+    import logging
+
+    class Hold(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            HELD.append(record.getMessage())
+
+    core_log = logging.getLogger("uhc_roadmap")
+    before = (core_log.handlers, core_log.propagate)
+    core_log.handlers, core_log.propagate = [Hold(logging.WARNING)], False
+    try:
+        yield
+    finally:
+        core_log.handlers, core_log.propagate = before
 
 
 # -- the settings entry: what the full command checked, keyed by its raw sources ------------
@@ -276,11 +312,13 @@ def _plain_files(paths: Sequence[str]) -> bool:
 @dataclass(frozen=True, slots=True)
 class Settled:
     """What a warm run needs of checked settings: the fingerprint of the validation options
-    (``bulk.codec.options_fingerprint``), the configured ``exclude`` and the size limit."""
+    (``bulk.codec.options_fingerprint``), the configured ``exclude``, the size limit and the
+    ``roadmaps`` folder (relative to the project root)."""
 
     fingerprint: str
     exclude: list[str]
     max_bytes: int
+    roadmaps: str
 
 
 def settings_key(
@@ -321,6 +359,7 @@ def remember(cache: Cache, key: str, conf: Config, options: ValidationOptions) -
         "fingerprint": options_fingerprint(options),
         "exclude": conf.exclude,
         "max_bytes": conf.limits.max_bytes,
+        "roadmaps": conf.settings.roadmaps,
     }
     if cache.get(SETTINGS, key) != value:
         cache.put(SETTINGS, key, value)
@@ -329,14 +368,16 @@ def remember(cache: Cache, key: str, conf: Config, options: ValidationOptions) -
 def recall(cache: Cache, key: str) -> Settled | None:
     """The settings stored under ``key``, or None unless the entry has exactly their shape."""
     value = cache.get(SETTINGS, key)
-    if not isinstance(value, dict) or set(value) != {"fingerprint", "exclude", "max_bytes"}:
+    if not isinstance(value, dict) or set(value) != set(Settled.__slots__):
         return None
     fingerprint, exclude, max_bytes = value["fingerprint"], value["exclude"], value["max_bytes"]
     if not isinstance(fingerprint, str) or type(max_bytes) is not int or max_bytes <= 0:
         return None
     if not isinstance(exclude, list) or not all(isinstance(p, str) for p in exclude):
         return None
-    return Settled(fingerprint, exclude, max_bytes)
+    if not isinstance(value["roadmaps"], str):
+        return None
+    return Settled(fingerprint, exclude, max_bytes, value["roadmaps"])
 
 
 # -- what validate prints, shared with the full command (cli/validate.py) --------------------
