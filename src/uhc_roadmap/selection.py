@@ -18,6 +18,8 @@ from uhc_roadmap.discovery import Source, printable, read, select_sources
 from uhc_roadmap.errors import InvalidRoadmaps, UsageError
 
 if TYPE_CHECKING:
+    from uhc_roadmap.bulk.jobs import FileJob
+    from uhc_roadmap.bulk.stats import StatIndex
     from uhc_roadmap.config import Config
     from uhc_roadmap.diagnostics import FileResult
     from uhc_roadmap.model import Roadmap
@@ -96,6 +98,21 @@ def read_jobs(
     wanted = any(s.path is None for s in sources)
     piped = stdin.read(limit + 1) if wanted and stdin is not None else None
     return [Job(s.name, read(s, piped, max_bytes=limit)) for s in sources]
+
+
+def file_jobs(
+    sources: Sequence[Source], config: Config, index: StatIndex, stdin: IO[bytes] | None = None
+) -> list[Job | FileJob]:
+    """Jobs that read their file only if its bytes are needed (``bulk.jobs.FileJob``); standard
+    input is read now."""
+    from uhc_roadmap.bulk.jobs import FileJob
+
+    limit = config.limits.max_bytes
+    piped = [s for s in sources if s.path is None]
+    read_now = {job.name: job for job in read_jobs(piped, config, stdin)} if piped else {}
+    return [
+        read_now[s.name] if s.path is None else FileJob(s.name, s, index, limit) for s in sources
+    ]
 
 
 def load(

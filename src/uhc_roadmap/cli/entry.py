@@ -4,6 +4,11 @@
 pre-commit and editors find every answer in the cache; ``cli/warm.py`` answers those without
 importing Typer, pydantic, PyYAML or Rich, and everything else goes to ``cli/app.py``.
 
+pydantic's plugins are not looked for (``PYDANTIC_DISABLE_PLUGINS``, unless the environment
+sets it): finding them reads every installed package's entry points through
+``importlib.metadata`` (~10 ms), for plugins that instrument applications, not a tool's
+checks. Typer turns them off for its own parameters the same way.
+
 Before the process ends, the objects it made are frozen (``gc.freeze``): the interpreter's
 final collections then skip them, which saved a fifth of a short run (docs/performance.md).
 Output is complete by then (each format is written and flushed by ``emit``), worker
@@ -13,6 +18,7 @@ processes are gone (``bulk.workers`` shuts its pool down) and exit handlers stil
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 from uhc_roadmap.errors import INTERRUPTED
@@ -30,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         return INTERRUPTED
     if code is not None:
         return code
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     from uhc_roadmap.cli.app import main as full
 
     return full(argv)
