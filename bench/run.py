@@ -273,6 +273,9 @@ def _per_file(timing: Timing, files: int) -> Timing:
 
 def prepare() -> dict[str, list[Path]]:
     corpus = write_corpus(CORPUS)
+    # The example roadmap users meet first (roadmaps/morocco.yaml, ~550 lines): the file of
+    # the warm single-file row, pre-commit's and the editor's common case.
+    shutil.copyfile(ROOT / "roadmaps" / "morocco.yaml", CORPUS / "example.yaml")
     # The corpus is its own project: the benchmark never picks up the repository's settings,
     # and the cache lives in bench/corpus/.uhc-roadmap-cache.
     (CORPUS / ".uhc-roadmap.yaml").write_text(
@@ -338,6 +341,21 @@ def measure(runs: int, slow_runs: int) -> Results:
         "`python -c pass`",
         paired(help_, [sys.executable, "-c", "pass"], runs),
         8.0,
+    )
+    example = [*ours, "validate", "example.yaml"]
+    expect(example, (0,), "1 file checked: no problems.")
+    add(
+        "`validate` the example roadmap (550 lines), cache warm",
+        "`uhc-roadmap --help`",
+        paired(example, help_, runs),
+        1.3,
+        "pre-commit's and the editor's case: no Typer, pydantic, PyYAML or Rich (cli/warm.py)",
+    )
+    add(
+        "`validate --no-cache` the example roadmap",
+        "check-jsonschema",
+        paired([*ours, "validate", "--no-cache", "example.yaml"], [*cjs, "example.yaml"], runs),
+        0.40,
     )
     frameworks = [sys.executable, "-c", FRAMEWORKS]
     add(
@@ -423,6 +441,25 @@ def measure(runs: int, slow_runs: int) -> Results:
         paired([*ours, "regions", "SN"], help_, runs),
         4.0,
     )
+    country = [*ours, "report", "--country", "MA", "-f", "json", "repo"]
+    expect(country, (0,), '"country": "MA"')
+    add(
+        "`report --country MA` over the 115-file repository",
+        "`validate --no-cache --jobs 1` of it",
+        paired(country, serial, max(1, slow_runs), warm_up=False),
+        1.1,
+        "both check every file; the report adds one country's figures",
+    )
+    new = [*ours, "new", "-c", "SN", "--phase", "UHCP-IV", "--start", "2024-01-01",
+           "--end", "2026-12-31", "-o", "new.yaml", "--force"]  # fmt: skip
+    expect(new, (0,), "")
+    for label, command in (
+        ("`new` (a skeleton roadmap for Senegal)", new),
+        ("`rules` (the catalogue)", [*ours, "rules"]),
+        ("`schema` (the JSON Schema)", [*ours, "schema"]),
+        ("`cache info`", [*ours, "cache", "info"]),
+    ):
+        add(label, "`uhc-roadmap --help`", paired(command, help_, runs), 3.0, "set from measure")
     per_file, per_file_paused = in_process([CORPUS / p for p in repo[:30]], max(3, runs // 2))
     add(
         "in-process cost per file, cold cache (mean of 30 files)",
@@ -476,6 +513,14 @@ def measure_write_path(out: Results, runs: int, slow_runs: int) -> None:
     row(out, "`fmt --check` 115 files already in fmt's layout", "`validate --no-cache` of them",
         paired(check_formatted, [ours, "validate", "--no-cache", "repo-formatted"], slow_runs,
                warm_up=False))  # fmt: skip
+    record = [ours, "record", "edit.yaml", "IND-01", "--value", "55", "--date", "2023-06-30",
+              "--replace"]  # fmt: skip
+    fresh_copy()
+    expect(record, (0,), "")
+    fresh_copy()
+    row(out, "`record` an indicator value in the 200-activity roadmap",
+        "`validate --no-cache` of it", paired(record, validate, runs, before_a=fresh_copy),
+        1.5)  # fmt: skip
 
 
 def measure_lsp(out: Results, runs: int) -> None:

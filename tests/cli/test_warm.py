@@ -13,7 +13,7 @@ import typer.main
 
 from tests.conftest import ROADMAPS
 from uhc_roadmap.cache import Cache
-from uhc_roadmap.cli import warm
+from uhc_roadmap.cli import validating, warm
 from uhc_roadmap.cli.app import app
 from uhc_roadmap.cli.entry import main
 
@@ -78,6 +78,29 @@ def test_the_parser_agrees_with_typer_on_every_combination() -> None:
             assert params == typer_params(args), args
             taken += 1
     assert taken > 1000  # the common forms are taken, not all left to Typer
+
+
+class Called(Exception):
+    """What the command's body received, caught before it does anything."""
+
+
+def test_the_command_body_gets_what_typer_gives_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """entry.py calls validating.run with ``arguments(parse(...))``; Typer's command calls it
+    with what Typer parsed: the same keyword arguments for every combination."""
+    seen: list[dict[str, Any]] = []
+
+    def spy(**kwargs: Any) -> int:
+        seen.append(kwargs)
+        raise Called
+
+    monkeypatch.setattr(validating, "run", spy)
+    for args in itertools.islice(combinations(), 0, None, 7):
+        params = warm.parse(args)
+        if params is None:
+            continue
+        with pytest.raises(Called):
+            app(args=["validate", *args], prog_name="uhc-roadmap", standalone_mode=False)
+        assert seen.pop() == warm.arguments(params), args
 
 
 @pytest.mark.parametrize(
@@ -234,10 +257,3 @@ def test_the_settings_key_covers_each_raw_source(tmp_path: Path) -> None:
         warm.settings_key(cache, None, b"", **(plain | {"warn_unused_ignores": True})),
     ]
     assert len({base, *variants}) == len(variants) + 1
-
-
-def test_split_codes() -> None:
-    assert warm.split_codes(None) is None
-    assert warm.split_codes(()) is None
-    assert warm.split_codes(["B001, B002", "Y"]) == ["B001", "B002", "Y"]
-    assert warm.split_codes([""]) == []

@@ -8,21 +8,19 @@ from contextlib import contextmanager
 from datetime import date
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
-
-import typer
+from typing import TYPE_CHECKING
 
 from uhc_roadmap import errors
 from uhc_roadmap.cli.terminal import ColorChoice as ColorChoice
 from uhc_roadmap.cli.terminal import emit as emit
 from uhc_roadmap.cli.terminal import note as note
+from uhc_roadmap.cli.terminal import print_diagnostics as print_diagnostics
 from uhc_roadmap.cli.terminal import use_color as use_color
 from uhc_roadmap.errors import UsageError
 
 if TYPE_CHECKING:
     from uhc_roadmap.cache import Cache
     from uhc_roadmap.config import Config
-    from uhc_roadmap.diagnostics import FileResult
 
 PROGRESS_MIN_FILES = 20
 """Below this many files a run is too short for a progress bar to be worth drawing."""
@@ -36,9 +34,6 @@ class ExitCode(IntEnum):
     USAGE = errors.USAGE
     INTERNAL = errors.INTERNAL_ERROR
     INTERRUPTED = errors.INTERRUPTED
-
-
-ColorOption = Annotated[ColorChoice, typer.Option("--color", help="Colour the output.")]
 
 
 def load_config(explicit: Path | None = None, *, disabled: bool = False) -> Config:
@@ -79,17 +74,6 @@ def project_cache(conf: Config, *, disabled: bool) -> Cache | None:
     from uhc_roadmap.cache import Cache
 
     return Cache.in_project(conf.root)
-
-
-def print_diagnostics(results: list[FileResult]) -> None:
-    """Findings as ``validate`` prints them in text, on standard error."""
-    from uhc_roadmap.formats.diagnostics import DIAGNOSTIC_FORMATS
-    from uhc_roadmap.formats.diagnostics.base import DiagnosticOptions
-
-    text = DIAGNOSTIC_FORMATS.get("text")(
-        DiagnosticOptions(color=use_color(ColorChoice.AUTO, sys.stderr))
-    )
-    sys.stderr.write(text.render(results))
 
 
 @contextmanager

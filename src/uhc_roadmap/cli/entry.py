@@ -1,8 +1,10 @@
-"""The console entry point: a warm ``validate`` answered from the cache, else the Typer app.
+"""The console entry point: a warm ``validate`` answered from the cache, else the command.
 
 ``main`` is what ``uhc-roadmap`` and ``python -m uhc_roadmap`` run. Most runs of the tool in
 pre-commit and editors find every answer in the cache; ``cli/warm.py`` answers those without
-importing Typer, pydantic, PyYAML or Rich, and everything else goes to ``cli/app.py``.
+importing Typer, pydantic, PyYAML or Rich. A ``validate`` it does not answer but whose
+arguments it parsed (its parser agrees with Typer's on every form it takes, a test holds it)
+runs the command function directly; everything else goes to the Typer app (``cli/app.py``).
 
 pydantic's plugins are not looked for (``PYDANTIC_DISABLE_PLUGINS``, unless the environment
 sets it): finding them reads every installed package's entry points through
@@ -28,15 +30,18 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command in ``argv`` (default: the process's arguments); the exit code."""
     args = sys.argv[1:] if argv is None else argv
     try:
-        from uhc_roadmap.cli.warm import answer
+        from uhc_roadmap.cli import warm
 
-        code = answer(args)
+        code = warm.answer(args)
     except KeyboardInterrupt:
         print("uhc-roadmap: interrupted", file=sys.stderr)
         return INTERRUPTED
     if code is not None:
         return code
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    params = warm.parse_command(args)
+    if params is not None and warm.runnable(params):  # the command without Typer's parser
+        return warm.run(params)
     from uhc_roadmap.cli.app import main as full
 
     return full(argv)

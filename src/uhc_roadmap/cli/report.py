@@ -12,7 +12,6 @@ import typer
 
 from uhc_roadmap.cli.common import (
     ColorChoice,
-    ColorOption,
     check_language,
     emit,
     load_config,
@@ -23,6 +22,7 @@ from uhc_roadmap.cli.common import (
 )
 from uhc_roadmap.cli.options import (
     AsOfOption,
+    ColorOption,
     CountryOption,
     FunderOption,
     JobsOption,

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from uhc_roadmap.diagnostics import FileResult
     from uhc_roadmap.formats import Rendered
 
 
@@ -39,6 +40,17 @@ def note(message: str) -> None:
 
 
 WARNINGS = "uhc-roadmap-warnings"
+
+
+def print_diagnostics(results: list[FileResult]) -> None:
+    """Findings as ``validate`` prints them in text, on standard error."""
+    from uhc_roadmap.formats.diagnostics import DIAGNOSTIC_FORMATS
+    from uhc_roadmap.formats.diagnostics.base import DiagnosticOptions
+
+    text = DIAGNOSTIC_FORMATS.get("text")(
+        DiagnosticOptions(color=use_color(ColorChoice.AUTO, sys.stderr))
+    )
+    sys.stderr.write(text.render(results))
 
 
 def route_warnings() -> None:

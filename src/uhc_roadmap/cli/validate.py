@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from uhc_roadmap.cli.common import (
     ColorChoice,
-    ColorOption,
-    ExitCode,
-    load_config,
-    note,
-    parse_as_of,
-    project_cache,
 )
 from uhc_roadmap.cli.options import (
     AsOfOption,
+    ColorOption,
     ConfigOption,
     JobsOption,
     NoCacheOption,
@@ -27,16 +21,10 @@ from uhc_roadmap.cli.options import (
     format_option,
     option,
 )
-from uhc_roadmap.cli.warm import choose_format, failed, remember, report, settings_key, split_codes
-from uhc_roadmap.errors import UsageError
 from uhc_roadmap.formats.diagnostics import DIAGNOSTIC_FORMATS
 
 if TYPE_CHECKING:
-    from uhc_roadmap.cache import Cache
-    from uhc_roadmap.config import Config
-    from uhc_roadmap.diagnostics import FileResult
-    from uhc_roadmap.discovery import Source
-    from uhc_roadmap.validation import ValidationOptions
+    pass
 
 
 def _codes_option(name: str, verb: str) -> Any:
@@ -103,77 +91,26 @@ def validate(
     Findings are errors, warnings or infos; only errors fail the run, and warnings too with
     --strict.
     """
-    chosen = choose_format(output_format, output)
-    conf = load_config(config, disabled=no_config)
-    codes = {"select": _codes("--select", select), "ignore": _codes("--ignore", ignore)}
-    day = parse_as_of(as_of)
-    options = conf.validation_options(**codes, as_of=day, warn_unused_ignores=warn_unused_ignores)
-    if verbose:
-        note(f"configuration: {conf.path or 'none found, using the defaults'}")
-    sources = _sources(paths, conf, allow_empty=allow_empty, quiet=quiet)
-    cache = project_cache(conf, disabled=no_cache)
-    if cache is not None:  # what a warm run needs of these settings (cli/warm.py)
-        key = settings_key(
-            cache, conf.path, conf.raw, **codes, as_of=day, warn_unused_ignores=warn_unused_ignores
-        )
-        remember(cache, key, conf, options)
-    texts: dict[str, bytes] = {}  # each file's bytes, for the formats that fingerprint lines
-    if fix or show_diff:  # the write path (cli/edit.py); --diff exits there
-        from uhc_roadmap.cli.edit import fix_sources
+    from uhc_roadmap.cli import validating
 
-        results = fix_sources(sources, options, show_diff=show_diff)
-    else:
-        results, texts = _check(sources, conf, options, cache, jobs)
-    if verbose and cache is not None:
-        note(f"cache: {cache.problem or cache.folder}")
-    report(results, chosen, output, texts, color=color, quiet=quiet, verbose=verbose, strict=strict)
-    raise typer.Exit(ExitCode.FINDINGS if failed(results, strict=strict) else ExitCode.OK)
-
-
-def _codes(option: str, values: list[str] | None) -> list[str] | None:
-    """Comma-separated, repeatable rule codes, each checked against the catalogue."""
-    from uhc_roadmap.config import code_problem
-
-    codes = split_codes(values)
-    for code in codes or []:
-        problem = code_problem(code)
-        if problem is not None:
-            raise UsageError(f"{option}: {problem[0]}; {problem[1]}")
-    return codes
-
-
-def _sources(
-    paths: list[str] | None, conf: Config, *, allow_empty: bool, quiet: bool
-) -> list[Source]:
-    """The files to check; none at all is a usage error unless --allow-empty says otherwise."""
-    from uhc_roadmap.selection import find, nothing_found
-
-    found = find(paths or [], conf)
-    if found.sources:
-        return found.sources
-    if found.excluded:
-        if not quiet:
-            note(str(nothing_found(found, conf)))
-        return []
-    problem = nothing_found(found, conf)
-    if not allow_empty:
-        raise UsageError(f"{problem} (pass --allow-empty to accept that)")
-    if not quiet:
-        note(str(problem))
-    return []
-
-
-def _check(
-    sources: list[Source],
-    conf: Config,
-    options: ValidationOptions,
-    cache: Cache | None,
-    jobs: int | None,
-) -> tuple[list[FileResult], dict[str, bytes]]:
-    """The findings, and each file's bytes (for the formats that fingerprint lines)."""
-    from uhc_roadmap.bulk import check_files
-    from uhc_roadmap.selection import read_jobs
-
-    work = read_jobs(sources, conf, sys.stdin.buffer)
-    texts = {job.name: job.raw for job in work}
-    return check_files(work, options, cache=cache, workers=jobs), texts
+    code = validating.run(
+        paths=paths,
+        output_format=output_format,
+        output=output,
+        as_of=as_of,
+        strict=strict,
+        select=select,
+        ignore=ignore,
+        config=config,
+        no_config=no_config,
+        warn_unused_ignores=warn_unused_ignores,
+        allow_empty=allow_empty,
+        color=color,
+        quiet=quiet,
+        verbose=verbose,
+        no_cache=no_cache,
+        jobs=jobs,
+        fix=fix,
+        show_diff=show_diff,
+    )
+    raise typer.Exit(code)

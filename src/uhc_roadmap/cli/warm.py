@@ -24,7 +24,6 @@ tests/cli/test_warm.py runs every ``validate`` option through both and compares.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from uhc_roadmap.cli.terminal import ColorChoice, emit, note, use_color, warn
+from uhc_roadmap.cli.terminal import ColorChoice, warn
 from uhc_roadmap.errors import UsageError
 
 if TYPE_CHECKING:
@@ -158,12 +157,42 @@ def _convert(key: str, value: str) -> Any:
     return value
 
 
+def parse_command(argv: Sequence[str]) -> dict[str, Any] | None:
+    """``validate``'s parameters when ``argv`` is a ``validate`` this parser takes, else None."""
+    if not argv or argv[0] != "validate":
+        return None
+    return parse(argv[1:])
+
+
+def arguments(params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters as Typer passes them to the command function: an absent list is None."""
+    return {k: (None if v == () else v) for k, v in params.items()}
+
+
+def runnable(params: dict[str, Any]) -> bool:
+    """Whether ``run`` may take the command: not the write path (``--fix``, ``--diff``), whose
+    code speaks Typer's exit (cli/edit.py)."""
+    return not (params["fix"] or params["show_diff"])
+
+
+def run(params: dict[str, Any]) -> int:
+    """The ``validate`` command itself, called with the parameters this parser found, without
+    building Typer's command table or its per-parameter pydantic adapters (~50 ms of a cold
+    run); it ends as every command does (``guard.py``)."""
+    from uhc_roadmap.cli.guard import guarded
+
+    def call() -> int:
+        from uhc_roadmap.cli import validating
+
+        return validating.run(**arguments(params))
+
+    return guarded(call, debug=lambda: False)  # --debug goes before the command: not here
+
+
 def answer(argv: Sequence[str]) -> int | None:
     """The exit code of a ``validate`` answered wholly from the cache, its report printed;
     None when the full command must run (nothing has been printed then)."""
-    if not argv or argv[0] != "validate":
-        return None
-    params = parse(argv[1:])
+    params = parse_command(argv)
     if params is None or not _answerable(params):
         return None
     HELD.clear()
@@ -175,6 +204,8 @@ def answer(argv: Sequence[str]) -> int | None:
         return None
     for message in HELD:
         warn(message)
+    from uhc_roadmap.cli.validating import failed, report
+
     results, texts, chosen = found
     strict = bool(params["strict"])
     report(
@@ -202,6 +233,7 @@ def _from_cache(
     from uhc_roadmap.bulk.codec import decode_result, job_key
     from uhc_roadmap.bulk.jobs import Job
     from uhc_roadmap.cache import Cache
+    from uhc_roadmap.cli.validating import choose_format, split_codes
     from uhc_roadmap.discovery import read
 
     chosen = choose_format(params["output_format"], None, check=False)
@@ -378,80 +410,3 @@ def recall(cache: Cache, key: str) -> Settled | None:
     if not isinstance(value["roadmaps"], str):
         return None
     return Settled(fingerprint, exclude, max_bytes, value["roadmaps"])
-
-
-# -- what validate prints, shared with the full command (cli/validate.py) --------------------
-
-
-def split_codes(values: Sequence[str] | None) -> list[str] | None:
-    """Comma-separated, repeatable rule codes as one list; None when the option is absent."""
-    if not values:
-        return None
-    return [code.strip() for value in values for code in value.split(",") if code.strip()]
-
-
-def choose_format(requested: str | None, output: Path | None, *, check: bool = True) -> str:
-    """``--format``; by default GitHub annotations inside GitHub Actions when the report goes
-    to the log, else the format of ``-o``'s suffix, else text. ``check``: refuse an unknown
-    name (with "did you mean")."""
-    from uhc_roadmap.formats.diagnostics import DIAGNOSTIC_FORMATS
-
-    if requested is not None:
-        return DIAGNOSTIC_FORMATS.check(requested) if check else requested
-    if output is None:
-        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    return DIAGNOSTIC_FORMATS.for_path(output) or "text"
-
-
-def failed(results: list[FileResult], *, strict: bool) -> bool:
-    """Whether the run fails: an error, or with ``strict`` a warning too."""
-    from uhc_roadmap.diagnostics import Severity
-
-    return any(r.has_errors for r in results) or (
-        strict and any(r.count(Severity.WARNING) for r in results)
-    )
-
-
-def report(
-    results: list[FileResult],
-    chosen: str,
-    output: Path | None,
-    texts: dict[str, bytes],
-    *,
-    color: ColorChoice,
-    quiet: bool,
-    verbose: bool,
-    strict: bool,
-) -> None:
-    """The findings in the chosen format, to ``output`` or standard output; under GitHub
-    Actions also in the step summary, and in the log when the report went to a file."""
-    from uhc_roadmap.formats.diagnostics import DIAGNOSTIC_FORMATS
-    from uhc_roadmap.formats.diagnostics.base import DiagnosticOptions
-
-    stream_color = output is None and use_color(color, sys.stdout)
-    options = DiagnosticOptions(
-        color=stream_color, quiet=quiet, verbose=verbose, strict=strict, sources=texts
-    )
-    emit(DIAGNOSTIC_FORMATS.get(chosen)(options).render(results), output)
-    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
-    if chosen == "github" or in_actions:
-        step_summary(results, strict)
-    if in_actions and output is not None and chosen not in {"text", "github"}:
-        # The report went to a file (SARIF for code scanning...): the log still shows findings.
-        emit(DIAGNOSTIC_FORMATS.get("text")(options).render(results), None)
-
-
-def step_summary(results: list[FileResult], strict: bool) -> None:
-    """Every finding in the job summary: GitHub shows only 10 annotations per step."""
-    from uhc_roadmap.formats.diagnostics.base import DiagnosticOptions
-    from uhc_roadmap.formats.diagnostics.markdown import MarkdownFormat
-
-    target = os.environ.get("GITHUB_STEP_SUMMARY")
-    if not target:
-        return
-    text = MarkdownFormat(DiagnosticOptions(strict=strict, max_rows=SUMMARY_ROWS)).render(results)
-    try:
-        with open(target, "a", encoding="utf-8") as summary:
-            summary.write(text + "\n")
-    except OSError as exc:
-        note(f"warning: cannot write the step summary {target} ({exc.strerror})")
