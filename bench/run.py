@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import gc
+import math
 import os
 import platform
 import shutil
@@ -29,7 +30,7 @@ from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write_corpus
+from corpus import countries, roadmap, write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "corpus"
@@ -102,6 +103,7 @@ class Results:
     load: list[tuple[str, str]] = field(default_factory=list)
     lsp_memory: dict[str, float] = field(default_factory=dict)
     budgets: list[Budget] = field(default_factory=list)
+    scale: list[str] = field(default_factory=list)
 
 
 # -- running commands ---------------------------------------------------------------------------
@@ -747,6 +749,83 @@ def budget(
     print(f"{measure_:<70} {found.seconds:8.2f} s  (≤ {limit:g} s: {found.verdict})", flush=True)
 
 
+SCALE_SIZES = (600, 2000, 6000)
+EXPONENT_LIMIT = 1.05
+KB_PER_ACTIVITY = 15.0
+MEMORY_SCRIPT = """
+import gc, sys
+from pathlib import Path
+from uhc_roadmap.loading import load_document
+from uhc_roadmap.loading.loader import Limits
+from uhc_roadmap.model.validate import build_roadmap
+from uhc_roadmap.validation import prepare
+prepare()
+def rss():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+raw = Path(sys.argv[1]).read_bytes()
+gc.collect()
+before = rss()
+loaded = load_document(raw, "big.yaml", Limits(max_bytes=2**30, max_nodes=10**8))
+built = build_roadmap(loaded.data, loaded.source_map, "big.yaml", loaded.text)
+del raw
+gc.collect()
+print(rss() - before)
+"""
+
+
+def measure_scale(out: Results, runs: int, slow_runs: int) -> None:
+    """Issue 22, item 5: every command linear (exponent ≤ 1.05 from 600 to 6,000 activities:
+    10,000 take minutes per run here), and ≤ 15 KB per activity resident after loading."""
+    folder = CORPUS / "scale"
+    folder.mkdir(exist_ok=True)
+    (folder / ".uhc-roadmap.yaml").write_text(
+        'max_nodes: 100000000\nmax_file_size: "1 GiB"\n', encoding="utf-8"
+    )
+    [(country, regions)] = [c for c in countries(250) if c[0] == "SN"]
+    ours = tool("uhc-roadmap")
+    times: dict[str, dict[int, float]] = {"validate": {}, "report --country": {}}
+    for size in SCALE_SIZES:
+        path = folder / f"a{size}.yaml"
+        path.write_text(roadmap(country, regions, size, seed=size), encoding="utf-8")
+        commands = {
+            "validate": [ours, "validate", "--no-cache", path.name],
+            "report --country": [ours, "report", "--country", "SN", "-f", "json", path.name],
+        }
+        for name, command in commands.items():
+            found = [_run_in(folder, command) for _ in range(max(1, slow_runs))]
+            times[name][size] = statistics.median(found)
+            print(f"scale: {name} {size} activities: {times[name][size]:.2f} s", flush=True)
+    low, high = SCALE_SIZES[0], SCALE_SIZES[-1]
+    for name, by_size in times.items():
+        exponent = math.log(by_size[high] / by_size[low]) / math.log(high / low)
+        verdict = "met" if exponent <= EXPONENT_LIMIT else "NOT met"
+        out.scale.append(
+            f"`{name}`: {by_size[low]:.2f} s at {low} activities, {by_size[high]:.2f} s at "
+            f"{high}: exponent {exponent:.2f} (target ≤ {EXPONENT_LIMIT}: {verdict})"
+        )
+    middle = SCALE_SIZES[1]
+    done = subprocess.run(
+        [sys.executable, "-c", MEMORY_SCRIPT, str(folder / f"a{middle}.yaml")],
+        env=ENV, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    per_activity = int(done.stdout.strip()) * 1024 / 1000 / middle
+    verdict = "met" if per_activity <= KB_PER_ACTIVITY else "NOT met"
+    out.scale.append(
+        f"resident memory after loading and building a {middle}-activity roadmap: "
+        f"{per_activity:.0f} KB per activity (target ≤ {KB_PER_ACTIVITY:g} KB: {verdict})"
+    )
+    for line in out.scale:
+        print(f"scale: {line}", flush=True)
+
+
+def _run_in(folder: Path, command: Command) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=folder, env=ENV, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
 # -- the report --------------------------------------------------------------------------------
 
 
@@ -849,6 +928,8 @@ def table(results: Results, runs: int, slow_runs: int, busy: str) -> str:
             f"| {b.measure} | {_ms(b.seconds)} | {b.runs} | ≤ {b.limit:g} s | {b.verdict} |"
             for b in results.budgets
         ]
+    if results.scale:
+        lines += ["", "Scale (one file, cold):", "", *(f"- {line}" for line in results.scale)]
     memory = results.memory
     if not memory:
         return "\n".join(lines)
@@ -884,6 +965,7 @@ EXTRA_GROUPS: dict[str, Callable[[Results, int, int], None]] = {
     "lsp": lambda out, runs, slow_runs: measure_lsp(out, runs * 3),
     "spreadsheets": lambda out, runs, slow_runs: measure_spreadsheets(out, runs),
     "publish": measure_publishing,
+    "scale": measure_scale,
 }
 
 
@@ -908,7 +990,8 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="run one group of rows: `check` (validate, report, render), `write` (set, "
         "fmt --check), `lsp` (the language server), `spreadsheets` (export --format xlsx, "
-        "import) or `publish` (site, report --history, PDF); implies --no-write",
+        "import), `publish` (site, report --history, PDF) or `scale` (600 to 6,000 "
+        "activities, memory per activity); implies --no-write",
     )
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 7)

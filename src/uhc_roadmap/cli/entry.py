@@ -29,6 +29,19 @@ from uhc_roadmap.errors import INTERRUPTED
 def main(argv: list[str] | None = None) -> int:
     """Run the command in ``argv`` (default: the process's arguments); the exit code."""
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["validate"]:
+        code = _validate(args)
+        if code is not None:
+            return code
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    from uhc_roadmap.cli.app import main as full
+
+    return full(argv)
+
+
+def _validate(args: list[str]) -> int | None:
+    """A ``validate`` answered from the cache, or run without Typer's parser when ``warm``
+    parses it; None: Typer parses it."""
     try:
         from uhc_roadmap.cli import warm
 
@@ -38,13 +51,11 @@ def main(argv: list[str] | None = None) -> int:
         return INTERRUPTED
     if code is not None:
         return code
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     params = warm.parse_command(args)
-    if params is not None and warm.runnable(params):  # the command without Typer's parser
-        return warm.run(params)
-    from uhc_roadmap.cli.app import main as full
-
-    return full(argv)
+    if params is None or not warm.runnable(params):
+        return None
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    return warm.run(params)
 
 
 def console() -> int:
