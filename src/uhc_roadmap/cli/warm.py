@@ -202,23 +202,29 @@ def answer(argv: Sequence[str]) -> int | None:
         return None  # the full command says what is wrong, in its words
     if found is None:
         return None
-    for message in HELD:
-        warn(message)
+    from uhc_roadmap.cli.guard import guarded
     from uhc_roadmap.cli.validating import failed, report
 
     results, texts, chosen = found
     strict = bool(params["strict"])
-    report(
-        results,
-        chosen,
-        None,
-        texts,
-        color=params["color"],
-        quiet=bool(params["quiet"]),
-        verbose=False,
-        strict=strict,
-    )
-    return int(failed(results, strict=strict))
+
+    def print_answer() -> int:
+        for message in HELD:
+            warn(message)
+        report(
+            results,
+            chosen,
+            None,
+            texts,
+            color=params["color"],
+            quiet=bool(params["quiet"]),
+            verbose=False,
+            strict=strict,
+        )
+        return int(failed(results, strict=strict))
+
+    # A closed pipe or a signal while printing ends it as it ends the full command.
+    return guarded(print_answer, debug=lambda: False, warnings=False)
 
 
 def _answerable(params: dict[str, Any]) -> bool:
