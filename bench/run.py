@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import gc
+import math
 import os
 import platform
 import shutil
@@ -29,7 +30,7 @@ from importlib import metadata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write_corpus
+from corpus import countries, roadmap, write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / "corpus"
@@ -102,6 +103,7 @@ class Results:
     load: list[tuple[str, str]] = field(default_factory=list)
     lsp_memory: dict[str, float] = field(default_factory=dict)
     budgets: list[Budget] = field(default_factory=list)
+    scale: list[str] = field(default_factory=list)
 
 
 # -- running commands ---------------------------------------------------------------------------
@@ -273,6 +275,9 @@ def _per_file(timing: Timing, files: int) -> Timing:
 
 def prepare() -> dict[str, list[Path]]:
     corpus = write_corpus(CORPUS)
+    # The example roadmap users meet first (roadmaps/morocco.yaml, ~550 lines): the file of
+    # the warm single-file row, pre-commit's and the editor's common case.
+    shutil.copyfile(ROOT / "roadmaps" / "morocco.yaml", CORPUS / "example.yaml")
     # The corpus is its own project: the benchmark never picks up the repository's settings,
     # and the cache lives in bench/corpus/.uhc-roadmap-cache.
     (CORPUS / ".uhc-roadmap.yaml").write_text(
@@ -338,6 +343,21 @@ def measure(runs: int, slow_runs: int) -> Results:
         "`python -c pass`",
         paired(help_, [sys.executable, "-c", "pass"], runs),
         8.0,
+    )
+    example = [*ours, "validate", "example.yaml"]
+    expect(example, (0,), "1 file checked: no problems.")
+    add(
+        "`validate` the example roadmap (550 lines), cache warm",
+        "`uhc-roadmap --help`",
+        paired(example, help_, runs),
+        1.3,
+        "pre-commit's and the editor's case: no Typer, pydantic, PyYAML or Rich (cli/warm.py)",
+    )
+    add(
+        "`validate --no-cache` the example roadmap",
+        "check-jsonschema",
+        paired([*ours, "validate", "--no-cache", "example.yaml"], [*cjs, "example.yaml"], runs),
+        0.40,
     )
     frameworks = [sys.executable, "-c", FRAMEWORKS]
     add(
@@ -423,6 +443,25 @@ def measure(runs: int, slow_runs: int) -> Results:
         paired([*ours, "regions", "SN"], help_, runs),
         4.0,
     )
+    country = [*ours, "report", "--country", "MA", "-f", "json", "repo"]
+    expect(country, (0,), '"country": "MA"')
+    add(
+        "`report --country MA` over the 115-file repository",
+        "`validate --no-cache --jobs 1` of it",
+        paired(country, serial, max(1, slow_runs), warm_up=False),
+        1.1,
+        "both check every file; the report adds one country's figures",
+    )
+    new = [*ours, "new", "-c", "SN", "--phase", "UHCP-IV", "--start", "2024-01-01",
+           "--end", "2026-12-31", "-o", "new.yaml", "--force"]  # fmt: skip
+    expect(new, (0,), "")
+    for label, command in (
+        ("`new` (a skeleton roadmap for Senegal)", new),
+        ("`rules` (the catalogue)", [*ours, "rules"]),
+        ("`schema` (the JSON Schema)", [*ours, "schema"]),
+        ("`cache info`", [*ours, "cache", "info"]),
+    ):
+        add(label, "`uhc-roadmap --help`", paired(command, help_, runs), 3.0, "set from measure")
     per_file, per_file_paused = in_process([CORPUS / p for p in repo[:30]], max(3, runs // 2))
     add(
         "in-process cost per file, cold cache (mean of 30 files)",
@@ -476,6 +515,14 @@ def measure_write_path(out: Results, runs: int, slow_runs: int) -> None:
     row(out, "`fmt --check` 115 files already in fmt's layout", "`validate --no-cache` of them",
         paired(check_formatted, [ours, "validate", "--no-cache", "repo-formatted"], slow_runs,
                warm_up=False))  # fmt: skip
+    record = [ours, "record", "edit.yaml", "IND-01", "--value", "55", "--date", "2023-06-30",
+              "--replace"]  # fmt: skip
+    fresh_copy()
+    expect(record, (0,), "")
+    fresh_copy()
+    row(out, "`record` an indicator value in the 200-activity roadmap",
+        "`validate --no-cache` of it", paired(record, validate, runs, before_a=fresh_copy),
+        1.5)  # fmt: skip
 
 
 def measure_lsp(out: Results, runs: int) -> None:
@@ -702,6 +749,85 @@ def budget(
     print(f"{measure_:<70} {found.seconds:8.2f} s  (≤ {limit:g} s: {found.verdict})", flush=True)
 
 
+SCALE_SIZES = (600, 2000, 6000)
+EXPONENT_LIMIT = 1.05
+KB_PER_ACTIVITY = 15.0
+MEMORY_SCRIPT = """
+import gc, sys
+from pathlib import Path
+from uhc_roadmap.loading import load_document
+from uhc_roadmap.loading.loader import Limits
+from uhc_roadmap.model.validate import build_roadmap
+from uhc_roadmap.validation import prepare
+prepare()
+def rss():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+raw = Path(sys.argv[1]).read_bytes()
+gc.collect()
+before = rss()
+loaded = load_document(raw, "big.yaml", Limits(max_bytes=2**30, max_nodes=10**8))
+built = build_roadmap(loaded.data, loaded.source_map, "big.yaml", loaded.text)
+del raw
+gc.collect()
+print(rss() - before)
+"""
+
+
+def measure_scale(out: Results, runs: int, slow_runs: int) -> None:
+    """Issue 22, item 5: every command linear (exponent ≤ 1.05 from 600 to 6,000 activities:
+    10,000 take minutes per run here), and ≤ 15 KB per activity resident after loading."""
+    folder = CORPUS / "scale"
+    folder.mkdir(exist_ok=True)
+    (folder / ".uhc-roadmap.yaml").write_text(
+        'max_nodes: 100000000\nmax_file_size: "1 GiB"\n', encoding="utf-8"
+    )
+    [(country, regions)] = [c for c in countries(250) if c[0] == "SN"]
+    ours = tool("uhc-roadmap")
+    times: dict[str, dict[int, float]] = {"validate": {}, "report --country": {}}
+    for size in SCALE_SIZES:
+        path = folder / f"a{size}.yaml"
+        path.write_text(roadmap(country, regions, size, seed=size), encoding="utf-8")
+        commands = {
+            "validate": [ours, "validate", "--no-cache", path.name],
+            "report --country": [ours, "report", "--country", "SN", "-f", "json", path.name],
+        }
+        for name, command in commands.items():
+            found = [_run_in(folder, command) for _ in range(max(1, slow_runs))]
+            times[name][size] = statistics.median(found)
+            print(f"scale: {name} {size} activities: {times[name][size]:.2f} s", flush=True)
+    low, middle, high = SCALE_SIZES
+    for name, by_size in times.items():
+        exponent = math.log(by_size[high] / by_size[low]) / math.log(high / low)
+        upper = math.log(by_size[high] / by_size[middle]) / math.log(high / middle)
+        verdict = "met" if max(exponent, upper) <= EXPONENT_LIMIT else "NOT met"
+        out.scale.append(
+            f"`{name}`: {by_size[low]:.2f} s at {low} activities, {by_size[middle]:.2f} s at "
+            f"{middle}, {by_size[high]:.2f} s at {high}: exponent {exponent:.2f} from {low}, "
+            f"{upper:.2f} from {middle} (whole processes, start-up included; target ≤ "
+            f"{EXPONENT_LIMIT}: {verdict})"
+        )
+    done = subprocess.run(
+        [sys.executable, "-c", MEMORY_SCRIPT, str(folder / f"a{middle}.yaml")],
+        env=ENV, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    per_activity = int(done.stdout.strip()) * 1024 / 1000 / middle
+    verdict = "met" if per_activity <= KB_PER_ACTIVITY else "NOT met"
+    out.scale.append(
+        f"resident memory after loading and building a {middle}-activity roadmap: "
+        f"{per_activity:.0f} KB per activity (target ≤ {KB_PER_ACTIVITY:g} KB: {verdict})"
+    )
+    for line in out.scale:
+        print(f"scale: {line}", flush=True)
+
+
+def _run_in(folder: Path, command: Command) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=folder, env=ENV, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
 # -- the report --------------------------------------------------------------------------------
 
 
@@ -804,6 +930,8 @@ def table(results: Results, runs: int, slow_runs: int, busy: str) -> str:
             f"| {b.measure} | {_ms(b.seconds)} | {b.runs} | ≤ {b.limit:g} s | {b.verdict} |"
             for b in results.budgets
         ]
+    if results.scale:
+        lines += ["", "Scale (one file, cold):", "", *(f"- {line}" for line in results.scale)]
     memory = results.memory
     if not memory:
         return "\n".join(lines)
@@ -839,6 +967,7 @@ EXTRA_GROUPS: dict[str, Callable[[Results, int, int], None]] = {
     "lsp": lambda out, runs, slow_runs: measure_lsp(out, runs * 3),
     "spreadsheets": lambda out, runs, slow_runs: measure_spreadsheets(out, runs),
     "publish": measure_publishing,
+    "scale": measure_scale,
 }
 
 
@@ -863,7 +992,8 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="run one group of rows: `check` (validate, report, render), `write` (set, "
         "fmt --check), `lsp` (the language server), `spreadsheets` (export --format xlsx, "
-        "import) or `publish` (site, report --history, PDF); implies --no-write",
+        "import), `publish` (site, report --history, PDF) or `scale` (600 to 6,000 "
+        "activities, memory per activity); implies --no-write",
     )
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 7)

@@ -36,6 +36,7 @@ CORE_MODULES = (
     "errors.py",
     "suggest.py",
     "config.py",
+    "configfile.py",
     "cache.py",
     "countries.py",
     "suppression.py",

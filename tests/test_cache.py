@@ -76,6 +76,44 @@ def test_the_environment_stamp_names_the_libraries() -> None:
         assert name in stamp
 
 
+def _installed(site: Path, record: str) -> Path:
+    package = site / "uhc_roadmap"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (site / "uhc_roadmap-0.1.0.dist-info").mkdir()
+    (site / "uhc_roadmap-0.1.0.dist-info" / "RECORD").write_text(record, encoding="utf-8")
+    return package
+
+
+def test_an_installed_tool_is_stamped_by_its_record_not_its_file_times(tmp_path: Path) -> None:
+    """pip sets every file's time to the install's: a cache restored in CI must still hit."""
+    record = "uhc_roadmap/__init__.py,sha256=47DEQpj8HBSa,0\n"
+    first = cache_module.code_stamp(_installed(tmp_path / "a", record))
+    package = _installed(tmp_path / "b", record)
+    os.utime(package / "__init__.py", ns=(1, 1))
+    assert cache_module.code_stamp(package) == first
+    other = _installed(tmp_path / "c", record.replace("47DEQ", "58EFR"))
+    assert cache_module.code_stamp(other) != first
+
+
+def test_a_development_checkout_is_stamped_by_its_file_times(tmp_path: Path) -> None:
+    package = _installed(tmp_path, "__editable__.uhc_roadmap-0.1.0.pth,sha256=x,10\n")
+    before = cache_module.code_stamp(package)
+    os.utime(package / "__init__.py", ns=(1, 1))
+    assert cache_module.code_stamp(package) != before
+
+
+def test_a_library_is_stamped_by_its_installed_version(tmp_path: Path) -> None:
+    (tmp_path / "yaml").mkdir()
+    (tmp_path / "yaml" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "PyYAML-6.0.1.dist-info").mkdir()
+    origin = tmp_path / "yaml" / "__init__.py"
+    assert cache_module.library_stamp("yaml", origin) == "PyYAML-6.0.1.dist-info"
+    (tmp_path / "alone").mkdir()
+    (tmp_path / "alone" / "__init__.py").write_text("x", encoding="utf-8")
+    assert cache_module.library_stamp("alone", tmp_path / "alone" / "__init__.py").startswith("1:")
+
+
 def test_an_entry_is_found_only_in_its_namespace(store: Cache) -> None:
     key = store.key(NS, "x")
     store.put(NS, key, 1)

@@ -50,7 +50,14 @@ def yaml_blocks(markdown: str) -> list[Any]:
 
 def test_composite_action_with_documented_inputs() -> None:
     assert ACTION["runs"]["using"] == "composite"
-    assert set(ACTION["inputs"]) == {"paths", "format", "args", "version", "python-version"}
+    assert set(ACTION["inputs"]) == {
+        "paths",
+        "format",
+        "args",
+        "version",
+        "python-version",
+        "cache",
+    }
     assert all(i["description"] for i in ACTION["inputs"].values())
     assert steps()[0]["uses"].startswith("actions/setup-python@")
     assert ACTION["inputs"]["format"]["default"] in DIAGNOSTIC_FORMATS.names
@@ -58,7 +65,7 @@ def test_composite_action_with_documented_inputs() -> None:
 
 def test_every_input_is_used_and_every_reference_declared() -> None:
     text = (ROOT / "action.yml").read_text(encoding="utf-8")
-    referenced = {e.removeprefix("inputs.") for e in EXPRESSION.findall(text) if "inputs." in e}
+    referenced = set(re.findall(r"\binputs\.([\w-]+)", text))  # in ${{ }} and in `if:`
     assert referenced == set(ACTION["inputs"])
 
 
@@ -171,3 +178,34 @@ def test_the_site_workflow_uses_real_options() -> None:
     assert len(pages) == 1
     checkout = pages[0]["jobs"]["build"]["steps"][0]
     assert checkout["with"]["fetch-depth"] == 0  # the history charts need every version
+
+
+def test_the_cache_is_kept_between_runs_keyed_on_version_and_configuration() -> None:
+    """The action (by default) and the documented workflows keep the folder the tool uses,
+    keyed on the installed version and every file the configuration can come from."""
+    from uhc_roadmap.cache import CACHE_DIR
+    from uhc_roadmap.configfile import PYPROJECT, YAML_NAMES
+
+    assert ACTION["inputs"]["cache"]["default"] == "true"
+    action_steps = [s for s in steps() if s.get("uses", "").startswith("actions/cache@")]
+    documented = [
+        step
+        for block in yaml_blocks(CI_DOC)
+        for step in (block if isinstance(block, list) else [])
+        + [
+            s
+            for job in (block.get("jobs", {}) if isinstance(block, dict) else {}).values()
+            for s in job["steps"]
+        ]
+        if step.get("uses", "").startswith("actions/cache@")
+    ]
+    assert len(action_steps) == 1
+    assert len(documented) == 2
+    hashed = "hashFiles(" + ", ".join(f"'{n}'" for n in (*YAML_NAMES, PYPROJECT)) + ")"
+    for step in action_steps + documented:
+        spec = step["with"]
+        assert spec["path"] == CACHE_DIR
+        assert "outputs.version" in spec["key"]
+        assert hashed in spec["key"]
+        assert spec["key"].endswith("${{ github.sha }}")
+        assert spec["key"].removesuffix("${{ github.sha }}") == spec["restore-keys"].strip()

@@ -20,6 +20,7 @@ from uhc_roadmap.config import (
     parse_size,
 )
 from uhc_roadmap.diagnostics import Severity
+from uhc_roadmap.loading.loader import Limits
 
 
 def write(path: Path, text: str) -> Path:
@@ -140,6 +141,7 @@ def test_yaml_config_gets_the_strict_loader(tmp_path: Path) -> None:
         ("select: B\n", (1, 9), '`select`: expected a list, e.g. ["B001", "Q"], got "B"'),
         ("max_depth: 0\n", (1, 12), "`max_depth`: should be greater than or equal to 1"),
         ("max_file_size: lots\n", (1, 16), "`max_file_size`: `lots` is not a size"),
+        ("max_nodes: 10\n", (1, 12), "`max_nodes`: should be greater than or equal to 1000"),
         ("warn_unused_ignores: yes please\n", (1, 22), "`warn_unused_ignores`: expected true"),
         ("rules: {B00: {tolerance: 1}}\n", (1, 9), "`rules`: `B00` is not a whole rule code"),
         ("rules:\n  R001: {strict: true}\n", (2, 10), "unknown option `strict` for rule R001"),
@@ -186,6 +188,7 @@ def test_settings_feed_the_validation_options(tmp_path: Path) -> None:
         'ignore = ["Q002"]\n'
         'max_file_size = "1 MiB"\n'
         "max_depth = 12\n"
+        "max_nodes = 5000\n"
         "warn_unused_ignores = true\n"
         "[tool.uhc-roadmap.severity]\n"
         'Q = "off"\nB = "error"\nB001 = "info"\n'
@@ -195,6 +198,7 @@ def test_settings_feed_the_validation_options(tmp_path: Path) -> None:
     selection = options.selection
     assert options.limits.max_bytes == 1024 * 1024
     assert options.limits.max_depth == 12
+    assert options.limits.max_nodes == 5000
     assert options.warn_unused_ignores
     assert not selection.enabled("Q001")
     assert selection.enabled("B002")
@@ -453,3 +457,18 @@ def test_render_budgets_default_and_configured(tmp_path: Path) -> None:
     assert load_config(tmp_path).render_budget() == RenderBudget(5, 1024 * MiB, 32 * MiB)
     write(tmp_path / ".uhc-roadmap.yaml", "render_time_limit: 2.5\n")
     assert load_config(tmp_path).render_budget() == RenderBudget(seconds=2.5)
+
+
+def test_the_default_value_limit_admits_a_roadmap_of_2000_activities() -> None:
+    """The largest realistic roadmap (bench/corpus.py: ~131 keys and values per activity)."""
+    from bench.corpus import countries, roadmap
+
+    from uhc_roadmap.loading import load_document
+
+    country, regions = countries(1)[0]
+    raw = roadmap(country, regions, 2000, seed=1).encode("utf-8")
+    limits = Config.default(Path(".")).limits
+    assert [d.code for d in load_document(raw, "big.yaml", limits).diagnostics] == []
+    assert [
+        d.code for d in load_document(raw, "big.yaml", Limits(max_nodes=200_000)).diagnostics
+    ] == ["Y011"]

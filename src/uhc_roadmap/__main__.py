@@ -1,6 +1,6 @@
 """Allow ``python -m uhc_roadmap``."""
 
-from uhc_roadmap.cli.app import main
+from uhc_roadmap.cli.entry import console
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(console())

@@ -339,17 +339,66 @@ def _size(path: Path) -> int:
 def environment_stamp() -> str:
     """This tool's version and code, and the installed state of the libraries it relies on.
 
-    File sizes and modification times stand for versions: reading them costs a millisecond,
-    where ``importlib.metadata`` costs ten. An edited rule in a development checkout, or a
-    reinstalled library, changes the stamp, so no stale result survives either.
+    An installed tool and its libraries stand for themselves by what pip recorded: the
+    distribution's version, and for this tool the hashes of its files (the RECORD of its
+    ``.dist-info``). Those are the same after each fresh install of the same versions, so a
+    cache restored in CI (docs/ci.md) is found again, where file times (which pip sets to the
+    time of installation) would miss every entry. A development checkout (an editable
+    install) has no such record: the sizes and modification times of its files stand for its
+    code, so an edited rule changes the stamp. Reading either costs a millisecond, where
+    ``importlib.metadata`` costs ten.
     """
     package = Path(__file__).resolve().parent
-    parts = [__version__, *_tree_stamp(package)]
+    parts = [__version__, *code_stamp(package)]
     for name in _DEPENDENCIES:
         spec = find_spec(name)
-        origin = spec.origin if spec is not None else None
-        parts.append(f"{name}={_file_stamp(Path(origin)) if origin else 'absent'}")
+        origin = Path(spec.origin) if spec is not None and spec.origin else None
+        parts.append(f"{name}={library_stamp(name, origin) if origin else 'absent'}")
     return "\n".join(parts)
+
+
+def code_stamp(package: Path) -> list[str]:
+    """The RECORD of the package's own installed distribution, else its files' sizes and times."""
+    site = package.parent
+    for info in _distributions(site, package.name):
+        try:
+            record = (info / "RECORD").read_bytes()
+        except OSError:
+            continue
+        if f"{package.name}/__init__.py,".encode() in record:  # not an editable install
+            return [f"record={hashlib.blake2b(record, digest_size=16).hexdigest()}"]
+    return list(_tree_stamp(package))
+
+
+# The distribution of each library whose module name is not its own (PyYAML gives `yaml`).
+_DISTRIBUTIONS = {"yaml": "pyyaml"}
+
+
+def library_stamp(module: str, origin: Path) -> str:
+    """The installed version of the library (its ``.dist-info`` folder's name), else the size
+    and time of its ``__init__.py``."""
+    package = origin.parent if origin.name == "__init__.py" else origin
+    found = _distributions(package.parent, _DISTRIBUTIONS.get(module, module))
+    return found[0].name if found else _file_stamp(origin)
+
+
+def _distributions(site: Path, name: str) -> list[Path]:
+    """The ``<name>-<version>.dist-info`` folders in ``site`` (names compared as pip does)."""
+    wanted = _normal(name)
+    return sorted(
+        site / entry
+        for entry in _listed(site)
+        if entry.endswith(".dist-info") and _normal(entry.split("-", 1)[0]) == wanted
+    )
+
+
+@cache
+def _listed(folder: Path) -> tuple[str, ...]:
+    return tuple(_listdir(folder))
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def _tree_stamp(package: Path) -> Iterable[str]:

@@ -11,7 +11,7 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Self
@@ -27,6 +27,7 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 from uhc_roadmap import codelists
+from uhc_roadmap.configfile import PYPROJECT, YAML_NAMES, nearest
 from uhc_roadmap.diagnostics import Severity
 from uhc_roadmap.errors import UsageError
 from uhc_roadmap.loading.loader import Limits
@@ -37,8 +38,7 @@ from uhc_roadmap.validation import RuleSelection, ValidationOptions
 if TYPE_CHECKING:  # the render package imports Jinja2: only `render` pays for it
     from uhc_roadmap.render.budget import RenderBudget
 
-YAML_NAMES = (".uhc-roadmap.yaml", ".uhc-roadmap.yml")
-PYPROJECT = "pyproject.toml"
+__all__ = ["PYPROJECT", "YAML_NAMES", "Config", "ConfigError", "Settings", "load_config"]
 TOOL = ("tool", "uhc-roadmap")
 Level = Literal["error", "warning", "info", "off"]
 _CODE_SHAPE = re.compile(r"^[A-Z][0-9]{0,3}$")
@@ -163,6 +163,7 @@ class Settings(BaseModel):
     roadmaps: str = "roadmaps"
     max_file_size: int = Field(default=Limits().max_bytes, gt=0)
     max_depth: int = Field(default=Limits().max_depth, ge=1, le=200)
+    max_nodes: int = Field(default=Limits().max_nodes, ge=1000, le=100_000_000)
     warn_unused_ignores: bool = False
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     iati: IatiSettings | None = None
@@ -210,11 +211,16 @@ class ConfigError(UsageError):
 
 @dataclass(frozen=True)
 class Config:
-    """Validated settings, the file they came from, and the folder their paths are relative to."""
+    """Validated settings, the file they came from, and the folder their paths are relative to.
+
+    ``raw`` is the file's bytes (empty for the defaults): with ``path`` they key the checked
+    settings in the cache, so a warm run need not check them again (``cli/warm.py``).
+    """
 
     settings: Settings
     path: Path | None
     root: Path
+    raw: bytes = field(default=b"", repr=False, compare=False)
 
     @classmethod
     def default(cls, root: Path) -> Config:
@@ -230,7 +236,12 @@ class Config:
 
     @property
     def limits(self) -> Limits:
-        return Limits(max_bytes=self.settings.max_file_size, max_depth=self.settings.max_depth)
+        settings = self.settings
+        return Limits(
+            max_bytes=settings.max_file_size,
+            max_depth=settings.max_depth,
+            max_nodes=settings.max_nodes,
+        )
 
     def render_budget(self) -> RenderBudget:
         """What one rendering may spend: the configured limits, the defaults for the others."""
@@ -279,16 +290,16 @@ def load_config(start: Path, explicit: Path | None = None) -> Config:
     ``[tool.uhc-roadmap]`` table is passed over. Raises ConfigError with located problems.
     """
     if explicit is not None:
-        config = _from_file(explicit, required=True)
+        _check_suffix(explicit)
+        config = _from_file(explicit, _bytes(explicit, _display(explicit)), required=True)
         assert config is not None  # required=True raises instead of returning None
         return config
-    for folder in (start.resolve(), *start.resolve().parents):
-        for candidate in (*(folder / name for name in YAML_NAMES), folder / PYPROJECT):
-            if candidate.is_file():
-                found = _from_file(candidate, required=False)
-                if found is not None:
-                    return found
-    return Config.default(start)
+    found = nearest(start, lambda path: _bytes(path, _display(path)))
+    if found is None:
+        return Config.default(start)
+    config = _from_file(found.path, found.raw, required=False)
+    assert config is not None  # `nearest` returns only a file that claims to be ours
+    return config
 
 
 # -- reading files ---------------------------------------------------------------------------
@@ -304,22 +315,25 @@ class _Document:
     where: str  # how problems name the configuration table
 
 
-def _from_file(path: Path, *, required: bool) -> Config | None:
-    document = _read(path, required=required)
+def _from_file(path: Path, raw: bytes, *, required: bool) -> Config | None:
+    document = _read(path, raw, required=required)
     if document is None:
         return None
-    return Config(_settings(document), path.resolve(), path.resolve().parent)
+    return Config(_settings(document), path.resolve(), path.resolve().parent, raw)
 
 
-def _read(path: Path, *, required: bool) -> _Document | None:
+def _read(path: Path, raw: bytes, *, required: bool) -> _Document | None:
+    _check_suffix(path)
     name = _display(path)
-    if path.suffix in (".yaml", ".yml"):
-        return _read_yaml(_bytes(path, name), name)
     if path.suffix == ".toml":
-        return _read_toml(_bytes(path, name).decode("utf-8", "replace"), name, required=required)
-    raise ConfigError(
-        [ConfigProblem(name, 0, 0, "a configuration file is .uhc-roadmap.yaml or pyproject.toml")]
-    )
+        return _read_toml(raw.decode("utf-8", "replace"), name, required=required)
+    return _read_yaml(raw, name)
+
+
+def _check_suffix(path: Path) -> None:
+    if path.suffix not in (".yaml", ".yml", ".toml"):
+        message = "a configuration file is .uhc-roadmap.yaml or pyproject.toml"
+        raise ConfigError([ConfigProblem(_display(path), 0, 0, message)])
 
 
 def _bytes(path: Path, name: str) -> bytes:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import fnmatch
 import glob
-import logging
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -13,10 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from uhc_roadmap.errors import UsageError
-from uhc_roadmap.loading.source import visible
 
 YAML_SUFFIXES = (".yaml", ".yml")
-_LOG = logging.getLogger(__name__)
 STDIN = "-"
 
 
@@ -106,7 +103,11 @@ def _reachable(path: Path) -> bool:
     except OSError as exc:
         reasons = {errno.ELOOP: "a symbolic link loop", errno.ENOENT: "a link to a missing file"}
         reason = reasons.get(exc.errno or 0, f"cannot be read ({exc.strerror})")
-        _LOG.warning("%s: skipped: %s", printable(_source(path).name), reason)
+        import logging  # only for this warning: a warm run never needs logging
+
+        logging.getLogger(__name__).warning(
+            "%s: skipped: %s", printable(_source(path).name), reason
+        )
         return False
     return True
 
@@ -125,6 +126,8 @@ def printable(name: str) -> str:
     """
     if name.isascii() and name.isprintable():
         return name
+    from uhc_roadmap.loading.source import visible  # the loading package imports PyYAML
+
     raw = os.fsencode(name)
     return visible(raw.decode("utf-8", errors="backslashreplace"))
 

@@ -18,6 +18,8 @@ from uhc_roadmap.discovery import Source, printable, read, select_sources
 from uhc_roadmap.errors import InvalidRoadmaps, UsageError
 
 if TYPE_CHECKING:
+    from uhc_roadmap.bulk.jobs import FileJob
+    from uhc_roadmap.bulk.stats import StatIndex
     from uhc_roadmap.config import Config
     from uhc_roadmap.diagnostics import FileResult
     from uhc_roadmap.model import Roadmap
@@ -98,6 +100,21 @@ def read_jobs(
     return [Job(s.name, read(s, piped, max_bytes=limit)) for s in sources]
 
 
+def file_jobs(
+    sources: Sequence[Source], config: Config, index: StatIndex, stdin: IO[bytes] | None = None
+) -> list[Job | FileJob]:
+    """Jobs that read their file only if its bytes are needed (``bulk.jobs.FileJob``); standard
+    input is read now."""
+    from uhc_roadmap.bulk.jobs import FileJob
+
+    limit = config.limits.max_bytes
+    piped = [s for s in sources if s.path is None]
+    read_now = {job.name: job for job in read_jobs(piped, config, stdin)} if piped else {}
+    return [
+        read_now[s.name] if s.path is None else FileJob(s.name, s, index, limit) for s in sources
+    ]
+
+
 def load(
     paths: Sequence[str],
     config: Config,
@@ -106,18 +123,33 @@ def load(
     stdin: IO[bytes] | None = None,
     progress: Callable[[int], Callable[[], None]] | None = None,
 ) -> list[CheckedFile]:
-    """Every file for ``paths``, validated; ``progress(total)`` gives a per-file callback."""
-    from uhc_roadmap.validation import check_bytes
+    """Every file for ``paths``, validated; ``progress(total)`` gives a per-file callback.
+
+    Each file is read when its turn comes (only one file's bytes at a time), and the collector
+    is paused as ``validate`` pauses it (``bulk.workers``): checking makes many objects and
+    few cycles, and its passes over every object held would make the run grow faster than the
+    files (``report --country`` over a large portfolio).
+    """
+    import gc
+
+    from uhc_roadmap import validation
+    from uhc_roadmap.loading.loader import gc_paused
 
     found = find(paths, config)
     if not found.sources:
         raise nothing_found(found, config)
-    jobs = read_jobs(found.sources, config, stdin)
-    advance = progress(len(jobs)) if progress is not None else (lambda: None)
+    limit = config.limits.max_bytes
+    wanted = any(s.path is None for s in found.sources)
+    piped = stdin.read(limit + 1) if wanted and stdin is not None else None
+    advance = progress(len(found.sources)) if progress is not None else (lambda: None)
+    validation.prepare()  # imports made with the collector on: see bulk.workers._prepare
     checked = []
-    for job in jobs:
-        checked.append(check_bytes(job.raw, job.name, options))
-        advance()
+    with gc_paused():
+        for source in found.sources:
+            raw = read(source, piped, max_bytes=limit)
+            checked.append(validation.check_bytes(raw, source.name, options))
+            gc.collect(0)  # a young pass frees the cycles of the file just checked
+            advance()
     return checked
 
 

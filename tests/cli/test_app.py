@@ -11,6 +11,7 @@ import pytest
 
 from uhc_roadmap import __version__
 from uhc_roadmap.cli import app as app_module
+from uhc_roadmap.cli import guard
 from uhc_roadmap.errors import Bug, FindingsError, UhcRoadmapError, UsageError
 
 
@@ -102,7 +103,7 @@ def test_the_signal_handlers_are_given_back(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr("uhc_roadmap.validation.check_bytes", look)
     before = {n: signal.getsignal(n) for n in (signal.SIGTERM, signal.SIGHUP)}
     app_module.main(["validate", "--no-cache", "roadmaps/morocco.yaml"])
-    assert seen == dict.fromkeys(before, app_module._terminate)
+    assert seen == dict.fromkeys(before, guard.terminate)
     assert {n: signal.getsignal(n) for n in before} == before
 
 

@@ -49,7 +49,13 @@ def key_of(
     """The cache key of a job's result under these options ("" without a cache)."""
     if cache is None:
         return ""
-    return cache.key(namespace, options_fingerprint(options), extra, job.name, job.raw)
+    return job_key(cache, namespace, options_fingerprint(options), extra, job)
+
+
+def job_key(cache: Cache, namespace: str, fingerprint: str, extra: str, job: Job) -> str:
+    """The cache key of a job's result under the options whose fingerprint is given (a warm
+    ``validate`` has it from the cache, without building the options)."""
+    return cache.key(namespace, fingerprint, extra, job.name, job.raw)
 
 
 # -- validation results ----------------------------------------------------------------------

@@ -15,10 +15,10 @@ from uhc_roadmap.bulk.codec import (
     decode_row,
     encode_result,
     encode_row,
-    key_of,
+    options_fingerprint,
     parse_day,
 )
-from uhc_roadmap.bulk.jobs import Job
+from uhc_roadmap.bulk.jobs import FileJob, Job
 from uhc_roadmap.bulk.workers import run_all
 from uhc_roadmap.diagnostics import FileResult
 
@@ -74,7 +74,7 @@ class Figures:
 
 
 def portfolio_entries(
-    jobs: Sequence[Job],
+    jobs: Sequence[Job | FileJob],
     options: ValidationOptions,
     figures: Figures | Sequence[Figures],
     *,
@@ -88,13 +88,15 @@ def portfolio_entries(
     own date); the files' names must then be distinct.
 
     A warm cache answers without loading, validating or computing anything: the portfolio
-    of a hundred countries is then a matter of reading a hundred small entries.
+    of a hundred countries is then a matter of reading a hundred small entries. Files given
+    as ``FileJob`` are not even read while their stat fields say they are unchanged.
     """
     today = today or date.today()
     each = [figures] * len(jobs) if isinstance(figures, Figures) else list(figures)
     extras = [json.dumps(asdict(f), sort_keys=True, default=str) for f in each]
+    fingerprint = options_fingerprint(options) if cache is not None else ""
     keys = [
-        key_of(cache, job, options, PORTFOLIO, extra)
+        cache.key(PORTFOLIO, fingerprint, extra, job.name, job.digest()) if cache else ""
         for job, extra in zip(jobs, extras, strict=True)
     ]
     found: list[PortfolioEntry | None] = [
@@ -109,7 +111,7 @@ def portfolio_entries(
         )
     else:
         work = _EachOwn({jobs[i].name: each[i] for i in todo})
-    fresh = run_all(work, [jobs[i] for i in todo], options, workers, progress)
+    fresh = run_all(work, [jobs[i].read() for i in todo], options, workers, progress)
     for i, (entry, depends) in zip(todo, fresh, strict=True):
         found[i] = entry
         if cache is not None:

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from enum import IntEnum, StrEnum
+from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
-
-import typer
+from typing import TYPE_CHECKING
 
 from uhc_roadmap import errors
+from uhc_roadmap.cli.terminal import ColorChoice as ColorChoice
+from uhc_roadmap.cli.terminal import emit as emit
+from uhc_roadmap.cli.terminal import note as note
+from uhc_roadmap.cli.terminal import print_diagnostics as print_diagnostics
+from uhc_roadmap.cli.terminal import use_color as use_color
 from uhc_roadmap.errors import UsageError
 
 if TYPE_CHECKING:
     from uhc_roadmap.cache import Cache
     from uhc_roadmap.config import Config
-    from uhc_roadmap.diagnostics import FileResult
-    from uhc_roadmap.formats import Rendered
 
 PROGRESS_MIN_FILES = 20
 """Below this many files a run is too short for a progress bar to be worth drawing."""
@@ -34,31 +34,6 @@ class ExitCode(IntEnum):
     USAGE = errors.USAGE
     INTERNAL = errors.INTERNAL_ERROR
     INTERRUPTED = errors.INTERRUPTED
-
-
-class ColorChoice(StrEnum):
-    AUTO = "auto"
-    ALWAYS = "always"
-    NEVER = "never"
-
-
-ColorOption = Annotated[ColorChoice, typer.Option("--color", help="Colour the output.")]
-
-
-def use_color(choice: ColorChoice, stream: TextIO) -> bool:
-    """Colour on a terminal only, unless NO_COLOR / FORCE_COLOR or --color say otherwise."""
-    if choice is ColorChoice.ALWAYS:
-        return True
-    if choice is ColorChoice.NEVER or os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return stream.isatty() and os.environ.get("TERM") != "dumb"
-
-
-def note(message: str) -> None:
-    """A remark on standard error that leaves standard output to the report."""
-    print(f"uhc-roadmap: {message}", file=sys.stderr)
 
 
 def load_config(explicit: Path | None = None, *, disabled: bool = False) -> Config:
@@ -92,22 +67,6 @@ def check_language(lang: str | None) -> str | None:
     return lang
 
 
-def emit(content: Rendered, output: Path | None) -> None:
-    """Print to standard output, or write atomically to ``output``."""
-    if output is None:
-        if isinstance(content, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(content)
-            sys.stdout.buffer.flush()
-            return
-        sys.stdout.write(content)
-        sys.stdout.flush()
-        return
-    from uhc_roadmap.output import write_atomic
-
-    write_atomic(output, content)
-
-
 def project_cache(conf: Config, *, disabled: bool) -> Cache | None:
     """The cache beside the configuration file (else in the working directory), or None."""
     if disabled:
@@ -115,17 +74,6 @@ def project_cache(conf: Config, *, disabled: bool) -> Cache | None:
     from uhc_roadmap.cache import Cache
 
     return Cache.in_project(conf.root)
-
-
-def print_diagnostics(results: list[FileResult]) -> None:
-    """Findings as ``validate`` prints them in text, on standard error."""
-    from uhc_roadmap.formats.diagnostics import DIAGNOSTIC_FORMATS
-    from uhc_roadmap.formats.diagnostics.base import DiagnosticOptions
-
-    text = DIAGNOSTIC_FORMATS.get("text")(
-        DiagnosticOptions(color=use_color(ColorChoice.AUTO, sys.stderr))
-    )
-    sys.stderr.write(text.render(results))
 
 
 @contextmanager

@@ -9,14 +9,13 @@ import typer
 
 from uhc_roadmap.cli.common import (
     ColorChoice,
-    ColorOption,
     ExitCode,
     check_language,
     emit,
     load_config,
     use_color,
 )
-from uhc_roadmap.cli.options import LangOption, OutputOption, format_option
+from uhc_roadmap.cli.options import ColorOption, LangOption, OutputOption, format_option
 from uhc_roadmap.errors import UsageError
 from uhc_roadmap.formats.diff import DIFF_FORMATS
 

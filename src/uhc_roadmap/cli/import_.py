@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from uhc_roadmap.cli.common import ColorChoice, ColorOption, load_config, note, use_color
-from uhc_roadmap.cli.options import ConfigOption, OutputOption, format_option, option
+from uhc_roadmap.cli.common import ColorChoice, load_config, note, use_color
+from uhc_roadmap.cli.options import ColorOption, ConfigOption, OutputOption, format_option, option
 from uhc_roadmap.errors import Bug, FindingsError, UsageError
 from uhc_roadmap.formats.diagnostics import DIAGNOSTIC_FORMATS
 

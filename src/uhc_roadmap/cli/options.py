@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
+from uhc_roadmap.cli.terminal import ColorChoice
 from uhc_roadmap.formats.registry import Registry
 from uhc_roadmap.i18n import LANGUAGES
 
@@ -56,6 +57,7 @@ PathsArgument = Annotated[
         show_default=False,
     ),
 ]
+ColorOption = Annotated[ColorChoice, typer.Option("--color", help="Colour the output.")]
 CountryOption = Annotated[
     str | None,
     option(

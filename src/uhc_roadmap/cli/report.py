@@ -12,7 +12,6 @@ import typer
 
 from uhc_roadmap.cli.common import (
     ColorChoice,
-    ColorOption,
     check_language,
     emit,
     load_config,
@@ -23,6 +22,7 @@ from uhc_roadmap.cli.common import (
 )
 from uhc_roadmap.cli.options import (
     AsOfOption,
+    ColorOption,
     CountryOption,
     FunderOption,
     JobsOption,
@@ -200,19 +200,22 @@ def _portfolio(
     Each file's row comes from the cache when its bytes and the settings are unchanged.
     """
     from uhc_roadmap.bulk import portfolio_entries
+    from uhc_roadmap.bulk.stats import StatIndex
     from uhc_roadmap.progress import choose_phase, parse_sort
     from uhc_roadmap.progress.portfolio import portfolio_of_rows
-    from uhc_roadmap.selection import find, nothing_found, read_jobs
+    from uhc_roadmap.selection import file_jobs, find, nothing_found
 
     column, descending = parse_sort(sort, reverse)
     found = find(selection.paths, config)
     if not found.sources:
         raise nothing_found(found, config)
-    work = read_jobs(found.sources, config, sys.stdin.buffer)
+    index = StatIndex(cache, config.root)  # a file unchanged since it was hashed is not read
+    work = file_jobs(found.sources, config, index, sys.stdin.buffer)
     with ticker() as progress:
         entries = portfolio_entries(
             work, options, figures, cache=cache, workers=jobs, progress=progress(len(work))
         )
+    index.save()
     invalid = [e.result for e in entries if e.summary is None]
     if invalid:
         raise InvalidRoadmaps(invalid, REFUSAL)

@@ -57,13 +57,14 @@ _MAX_SHOWN_KEY = 60
 class Limits:
     """Bounds that keep hostile input cheap; all are generous for real roadmaps.
 
-    A real roadmap is a few hundred kilobytes, six levels deep and a few thousand values;
-    ``max_nodes`` bounds what a dense file under the size limit (``[1,1,1,...]``) can cost.
+    A real roadmap is a few hundred kilobytes, six levels deep and some 130 values per
+    activity; ``max_nodes`` bounds what a dense file under the size limit (``[1,1,1,...]``)
+    can cost, and admits a roadmap of 3,000 activities (2,000 hold ~263,000 values).
     """
 
     max_bytes: int = 8 * 1024 * 1024
     max_depth: int = 64
-    max_nodes: int = 50_000
+    max_nodes: int = 400_000
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_depth", "max_nodes"):
@@ -257,7 +258,8 @@ class _Builder:
                     "Y011",
                     event,
                     f"the file holds more than {self.limits.max_nodes:,} keys and values",
-                    "a roadmap holds a few thousand; split the file if it is really this large",
+                    "split the file, or raise `max_nodes` in the configuration if a roadmap "
+                    "is really this large",
                 )
             )
 
