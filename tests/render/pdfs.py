@@ -67,7 +67,9 @@ def catalog_language(data: bytes) -> str | None:
     for match in re.finditer(rb"stream\r?\n", data):
         end = data.find(b"endstream", match.end())
         try:
-            chunks.append(zlib.decompress(data[match.end() : end].rstrip(b"\r\n")))
+            # A decompressor object, not zlib.decompress: stripping the end-of-line before
+            # "endstream" may take a byte of the checksum with it, and the data is whole anyway.
+            chunks.append(zlib.decompressobj().decompress(data[match.end() : end]))
         except zlib.error:
             continue
     for chunk in chunks:

@@ -189,7 +189,10 @@ def test_hostile_text_stays_text_in_markdown(template: str) -> None:
 
 NUM_CELL = re.compile(r'<td class="num">(.*?)</td>', re.DOTALL)
 INDICATOR_TABLE = re.compile(r'<table class="indicators">.*?</table>', re.DOTALL)
-WHERE = re.compile(r'<span class="where">.*?</span>', re.DOTALL)
+# The region may itself be a span (a name in the default language, marked as a fallback).
+WHERE = re.compile(
+    r'<span class="where">(?:<span[^>]*>[^<]*</span>|<sup[^>]*>[^<]*</sup>|[^<])*</span>'
+)
 FIGURE = re.compile(r"[–\d\s\u00a0\u202f.,%]+")
 MONEY = re.compile(r"\d[\s\u202f](\$US|€)|US\$\d|€\d")
 

@@ -58,6 +58,17 @@ SPECS: dict[str, LanguageSpec] = {
         # no-break space there. Delete this line to follow CLDR (golden files will change).
         money_pattern="#,##0 ¤",
     ),
+    # Arabic as the partnership's Arabic-speaking countries share it (Morocco to Yemen): CLDR's
+    # generic locale, with Latin digits (Babel's default numbering system), as in the roadmaps.
+    # CLDR's list pattern joins the last two items with ``و``; the tool's lists are ids and
+    # names, so they are separated by the Arabic comma.
+    "ar": LanguageSpec(locale="ar", list_separator="، "),
+    # Spanish: CLDR's generic locale (``1.234.567 US$``). Latin American conventions differ
+    # from country to country, and es_419 writes ``USD1,234,567``.
+    "es": LanguageSpec(locale="es"),
+    # European Portuguese, as written in Mozambique, Angola, Cabo Verde and Guinea-Bissau.
+    "pt": LanguageSpec(locale="pt_PT"),
+    "ru": LanguageSpec(locale="ru_RU"),
 }
 
 
