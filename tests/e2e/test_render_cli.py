@@ -27,7 +27,7 @@ def test_html_file_from_another_folder(tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stderr
     html = target.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
-    assert '<html lang="fr">' in html
+    assert '<html lang="fr" dir="ltr">' in html
 
 
 def test_list_from_another_folder(tmp_path: Path) -> None:

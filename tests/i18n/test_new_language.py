@@ -89,7 +89,7 @@ def test_render_speaks_the_new_language(copy: Path) -> None:
 def test_html_declares_the_new_language(copy: Path) -> None:
     completed = run(copy, "render", str(ROADMAPS / "morocco.yaml"), "--lang", "eo")
     assert completed.returncode == 0, completed.stderr
-    assert '<html lang="eo">' in completed.stdout
+    assert '<html lang="eo" dir="ltr">' in completed.stdout
     assert "Buĝeto" in completed.stdout
 
 
