@@ -206,3 +206,28 @@ def test_without_pango_one_line_names_the_package(monkeypatch: pytest.MonkeyPatc
     assert "needs the Pango library" in message
     assert "libpango-1.0-0" in message
     assert "\n" not in message
+
+
+def _arabic_families() -> set[str]:
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-list") is None:
+        return set()
+    listed = subprocess.run(
+        ["fc-list", ":lang=ar", "family"], capture_output=True, text=True, check=False
+    ).stdout
+    return {name.replace(" ", "-") for line in listed.splitlines() for name in line.split(",")}
+
+
+@needs_poppler
+def test_arabic_is_set_in_a_font_that_has_its_letters(pdfs: dict[str, Path]) -> None:
+    """Pango picks a font with Arabic letters for the Arabic text (HarfBuzz joins them; the
+    pages were looked at, see docs/languages.md). fonts-dejavu-core provides one (Makefile)."""
+    families = _arabic_families()
+    if not families:
+        pytest.skip(
+            "no font with Arabic letters (fc-list :lang=ar): apt-get install fonts-dejavu-core"
+        )
+    used = {row["name"].split("+", 1)[-1] for row in fonts(pdfs["morocco-brief-ar"])}
+    assert any(name.startswith(tuple(families)) for name in used), (used, families)
