@@ -169,3 +169,57 @@ def test_one_run_shows_an_unknown_field_and_an_unknown_dependency_elsewhere() ->
     found = [m["code"] for m in map(LINE.match, completed.stdout.splitlines()) if m]
     assert found == ["S004", "S002", "R004", "T002", "S001"]
     assert "unknown activity `GOV-1`" in completed.stdout
+
+
+# -- messages in the user's language ------------------------------------------------------------
+
+BROKEN = [
+    FIXTURES / "invalid" / name
+    for name in (
+        "r004_unknown_dependency.yaml",
+        "d001_planned_end_before_start.yaml",
+        "q001_missing_english.yaml",
+        "s001_missing_end.yaml",
+        "s002_typo.yaml",
+    )
+    if (FIXTURES / "invalid" / name).exists()
+]
+PLACE = re.compile(r"^(\S+:\d+:\d+: [A-Z]\d{3} (?:error|warning|info)): (.*)$")
+
+
+def findings(stdout: str) -> list[tuple[str, str]]:
+    return [m.groups() for m in map(PLACE.match, stdout.splitlines()) if m]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("how", ["--lang", "config", "LANG"])
+def test_validate_speaks_french_with_the_same_codes_and_positions(how: str, tmp_path: Path) -> None:
+    english = run_cli("validate", *map(str, BROKEN), "--no-cache")
+    args, env = ["validate", *map(str, BROKEN), "--no-cache"], None
+    if how == "--lang":
+        args += ["--lang", "fr"]
+    elif how == "config":
+        (tmp_path / ".uhc-roadmap.yaml").write_text("language: fr\n", encoding="utf-8")
+    else:
+        env = {"LANG": "fr_FR.UTF-8"}
+    french = run_cli(*args, cwd=tmp_path, env=env)
+    assert french.returncode == english.returncode == 1, french.stderr
+    before, after = findings(english.stdout), findings(french.stdout)
+    assert [place for place, _ in after] == [place for place, _ in before]  # codes, lines, cols
+    assert len(before) >= 3
+    translated = [fr for (_, en), (_, fr) in zip(before, after, strict=True) if fr != en]
+    assert len(translated) == len(before), after
+    assert "activité inconnue `GOV-1`" in french.stdout
+    assert "vouliez-vous dire `GOV-01` ?" in french.stdout
+
+
+def test_an_unknown_language_exits_2_naming_the_available_ones() -> None:
+    completed = run_cli("validate", str(BROKEN[0]), "--lang", "xx")
+    assert completed.returncode == 2
+    assert "no labels for `xx`; choose one of: ar, en, es, fr, pt, ru" in completed.stderr
+
+
+def test_a_language_without_translated_messages_prints_english() -> None:
+    """Russian has no validate messages yet: English, never a broken string."""
+    english = run_cli("validate", str(BROKEN[0]), "--no-cache")
+    russian = run_cli("validate", str(BROKEN[0]), "--no-cache", "--lang", "ru")
+    assert russian.stdout == english.stdout

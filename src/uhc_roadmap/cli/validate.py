@@ -13,6 +13,7 @@ from uhc_roadmap.cli.common import (
     ColorChoice,
     ColorOption,
     ExitCode,
+    check_language,
     emit,
     load_config,
     note,
@@ -24,6 +25,7 @@ from uhc_roadmap.cli.options import (
     AsOfOption,
     ConfigOption,
     JobsOption,
+    LocaleDirOption,
     NoCacheOption,
     NoConfigOption,
     OutputOption,
@@ -85,6 +87,17 @@ def validate(
         typer.Option("--allow-empty", help="Exit 0 when no roadmap file matches (default: 2)."),
     ] = False,
     color: ColorOption = ColorChoice.AUTO,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            help="Language of the messages and hints (codes and positions never change). "
+            "Default: the configuration's language, else LC_ALL, LC_MESSAGES or LANG, "
+            "else English.",
+        ),
+    ] = None,
+    locale_dir: LocaleDirOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Only findings: no hints, no summary.")
     ] = False,
@@ -116,6 +129,7 @@ def validate(
         as_of=parse_as_of(as_of),
         warn_unused_ignores=warn_unused_ignores,
     )
+    messages = _messages_language(lang, locale_dir, conf)
     if verbose:
         note(f"configuration: {conf.path or 'none found, using the defaults'}")
     sources = _sources(paths, conf, allow_empty=allow_empty, quiet=quiet)
@@ -129,11 +143,41 @@ def validate(
         results, texts = _check(sources, conf, options, cache, jobs)
     if verbose and cache is not None:
         note(f"cache: {cache.problem or cache.folder}")
+    if messages != "en":  # the English path never reads a catalog
+        from uhc_roadmap.i18n.messages import translate_results
+
+        results = translate_results(results, messages)
     _report(
         results, chosen, output, texts, color=color, quiet=quiet, verbose=verbose, strict=strict
     )
     failed = any(r.has_errors for r in results) or (strict and _has_warnings(results))
     raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+
+
+def _messages_language(lang: str | None, locale_dir: Path | None, conf: Config) -> str:
+    """--lang, else the configuration's language, else the POSIX locale, else English. The
+    usual cases (no option, an English or C locale) import nothing and read no catalog."""
+    if lang is not None or locale_dir is not None:
+        check_language(lang, locale_dir)
+    configured = conf.settings.language
+    if lang is None and configured is None and _locale_language() in {"", "c", "posix", "en"}:
+        return "en"
+    from uhc_roadmap.i18n.messages import user_language
+
+    chosen = user_language(lang, configured, os.environ)
+    if lang is None and configured is not None:
+        check_language(chosen)  # the configuration's: named in the message as --lang is
+    return chosen
+
+
+def _locale_language() -> str:
+    """The language part of the first of LC_ALL, LC_MESSAGES, LANG that is set (``fr_FR.UTF-8``
+    -> ``fr``), as gettext reads them."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return value.split(".", 1)[0].split("@", 1)[0].split("_", 1)[0].lower()
+    return ""
 
 
 def _choose_format(requested: str | None, output: Path | None) -> str:
