@@ -43,8 +43,9 @@ typecheck: $(VENV)/.installed-test
 
 # The browser tests open rendered HTML in Debian's Chromium, the PDF tests need Pango (WeasyPrint)
 # and poppler-utils (pdffonts, pdftotext); install what is missing where we can (as root with
-# apt-get), in one apt run. Elsewhere those tests are skipped with a reason.
-SYSTEM_PACKAGES := chromium:chromium pdffonts:poppler-utils /usr/lib/$(shell uname -m)-linux-gnu/libpangoft2-1.0.so.0:libpangoft2-1.0-0
+# apt-get), in one apt run, with a font that has Arabic letters (DejaVu Sans) for right-to-left PDFs.
+# Elsewhere those tests are skipped with a reason.
+SYSTEM_PACKAGES := chromium:chromium pdffonts:poppler-utils /usr/lib/$(shell uname -m)-linux-gnu/libpangoft2-1.0.so.0:libpangoft2-1.0-0 /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
 chromium:
 	@missing=""; for pair in $(SYSTEM_PACKAGES); do \
 		what=$${pair%%:*}; package=$${pair#*:}; \

@@ -40,8 +40,9 @@ def run_cli(
 ) -> subprocess.CompletedProcess[str]:
     """Run `uhc-roadmap ARGS` in a subprocess with colour off unless the env says otherwise."""
     environment = {
-        k: v for k, v in os.environ.items() if k not in {"FORCE_COLOR", "GITHUB_ACTIONS"}
+        k: v for k, v in os.environ.items() if k not in {"FORCE_COLOR", "GITHUB_ACTIONS", *LOCALE}
     }
+    environment["LANG"] = "C.UTF-8"  # messages in English unless a test asks otherwise
     environment |= {"NO_COLOR": "1", "COLUMNS": "100"} | (env or {})
     return subprocess.run(
         [*cli_command(), *args],
@@ -86,6 +87,18 @@ def golden(name: str, actual: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(actual, encoding="utf-8")
     assert actual == path.read_text(encoding="utf-8"), f"output differs from tests/golden/{name}"
+
+
+LOCALE = ("LC_ALL", "LC_MESSAGES", "LANG")
+"""The POSIX locale, which chooses the language of validate's messages (docs/languages.md)."""
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs in the C locale (English messages), whatever the developer's is."""
+    for name in LOCALE:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture

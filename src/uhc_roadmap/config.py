@@ -171,6 +171,10 @@ class Settings(BaseModel):
     render_time_limit: float | None = Field(default=None, gt=0, le=3600)
     render_memory_limit: int | None = Field(default=None, gt=0)
     render_output_limit: int | None = Field(default=None, gt=0)
+    language: str | None = Field(default=None, pattern="^[a-z]{2}$")
+    """The language of messages and documents when no --lang says (docs/languages.md)."""
+    locale_dir: str | None = None
+    """A folder of .po catalogs (``<dir>/<lang>/*.po``) adding or overriding languages."""
 
     @field_validator("max_file_size", "render_memory_limit", "render_output_limit", mode="before")
     @classmethod

@@ -27,7 +27,7 @@ def test_country_by_french_name_to_a_file(
     code, out, err = run(capsys, str(ROADMAPS), "--country", "Maroc", "-o", str(target))
     assert (code, out, err) == (0, "", "")
     html = target.read_text(encoding="utf-8")
-    assert '<html lang="fr">' in html  # the roadmap's first language by default
+    assert '<html lang="fr" dir="ltr">' in html  # the roadmap's first language by default
     assert "Feuille de route du Partenariat pour la CSU – Maroc" in html
 
 

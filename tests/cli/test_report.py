@@ -91,7 +91,7 @@ def test_an_invalid_roadmap_is_not_reported_on(
     path.write_text(path.read_text(encoding="utf-8").replace("[PHC-03]", "[PHC-99]"), "utf-8")
     code, out, err = run(capsys, "--country", "MA")
     assert (code, out) == (1, "")
-    assert "roadmaps/morocco.yaml:289:18: R004 error: unknown activity `PHC-99`" in err
+    assert "roadmaps/morocco.yaml:300:18: R004 error: unknown activity `PHC-99`" in err
     assert run(capsys)[0] == 1
     assert run(capsys, "--country", "KZ")[0] == 0
 

@@ -50,6 +50,8 @@ OPTION_FORMS: list[list[str]] = [
     ["--color=always"],
     ["--jobs", "2"],
     ["-j", "1"],
+    ["--lang", "fr"],
+    ["--locale-dir", "locales"],
 ]
 PATH_FORMS: list[list[str]] = [[], ["a.yaml"], ["a.yaml", "b/c.yml"], ["--", "-odd.yaml"], ["-"]]
 
@@ -117,6 +119,8 @@ def test_the_command_body_gets_what_typer_gives_it(monkeypatch: pytest.MonkeyPat
         ["--unknown", "a.yaml"],
         ["-o", "-", "a.yaml"],
         ["--select"],  # no value
+        ["--lang", "fr", "a.yaml"],  # messages in another language: the full command
+        ["--locale-dir=locales", "a.yaml"],
     ],
 )
 def test_forms_it_does_not_take_are_left_to_typer(args: list[str]) -> None:

@@ -113,7 +113,7 @@ def test_a_refused_edit_leaves_the_file_byte_for_byte(
 
 def test_refusals_say_why_and_how(repo: Path) -> None:
     invalid = run_cli("set", "morocco.yaml", "GOV-03", "status=en_cours", cwd=repo)
-    assert "morocco.yaml:201:13: S004 error: `en_cours` is not a valid `status`" in invalid.stderr
+    assert "morocco.yaml:211:13: S004 error: `en_cours` is not a valid `status`" in invalid.stderr
     assert "(--force writes it anyway)" in invalid.stderr
     unknown = run_cli("set", "morocco.yaml", "GOV-3", "status=completed", cwd=repo)
     assert "no id `GOV-3` in the roadmap" in unknown.stderr

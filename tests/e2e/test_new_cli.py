@@ -89,9 +89,9 @@ def test_bad_options_exit_2_with_one_line(change: tuple[str, str], message: str)
 
 
 def test_other_languages_are_noted_on_standard_error() -> None:
-    completed = run_cli(*ARGS, "--lang", "ar,fr")
+    completed = run_cli(*ARGS, "--lang", "de,fr")
     assert completed.returncode == 0
-    assert "no built-in texts in `ar`" in completed.stderr
+    assert "no built-in texts in `de`" in completed.stderr
     assert "English placeholders" in completed.stdout
 
 
@@ -142,3 +142,14 @@ def test_an_explicit_schema_ref_is_written_as_given_and_nothing_else(tmp_path: P
         "# yaml-language-server: $schema=https://example.org/s.json\n"
     )
     assert [p.name for p in tmp_path.iterdir()] == ["senegal.yaml"]
+
+
+def test_comments_follow_the_users_locale(tmp_path: Path) -> None:
+    """new's teaching comments are messages: in the POSIX locale's language (texts follow
+    --lang as before)."""
+    french = run_cli(*ARGS, "--lang", "ar", cwd=tmp_path, env={"LANG": "fr_FR.UTF-8"})
+    assert french.returncode == 0, french.stderr
+    assert "# Écrit par `uhc-roadmap new`." in french.stdout
+    assert '"وزارة الصحة"' in french.stdout
+    english = run_cli(*ARGS, "--lang", "ar", cwd=tmp_path)
+    assert "# Written by `uhc-roadmap new`." in english.stdout

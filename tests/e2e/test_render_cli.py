@@ -27,7 +27,7 @@ def test_html_file_from_another_folder(tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stderr
     html = target.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
-    assert '<html lang="fr">' in html
+    assert '<html lang="fr" dir="ltr">' in html
 
 
 def test_list_from_another_folder(tmp_path: Path) -> None:
@@ -111,3 +111,59 @@ def test_pdf_file_by_suffix(tmp_path: Path) -> None:
     )  # fmt: skip
     assert piped.returncode == 0, piped.stderr
     assert piped.stdout.startswith(b"%PDF-")
+
+
+# -- a user's own catalogs (--locale-dir) -------------------------------------------------------
+
+ESPERANTO = """msgid ""
+msgstr ""
+"Language: eo\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+msgid "Country"
+msgstr "Lando"
+
+msgid "Budget"
+msgstr "Buĝeto"
+"""
+
+
+def catalogs(folder: Path) -> Path:
+    (folder / "eo").mkdir(parents=True)
+    (folder / "eo" / "templates.po").write_text(ESPERANTO, encoding="utf-8")
+    return folder
+
+
+def test_a_po_file_in_locale_dir_adds_a_language_render_uses(tmp_path: Path) -> None:
+    folder = catalogs(tmp_path / "my-catalogs")
+    morocco = str(ROADMAPS / "morocco.yaml")
+    completed = run_cli("render", morocco, "--lang", "eo", "--locale-dir", str(folder), "-f", "md")
+    assert completed.returncode == 0, completed.stderr
+    assert "- **Lando**: " in completed.stdout  # its catalog, CLDR's record for Esperanto
+    assert "Reference date" in completed.stdout  # what it does not translate stays English
+    html = run_cli("render", morocco, "--lang", "eo", "--locale-dir", str(folder))
+    assert '<html lang="eo" dir="ltr">' in html.stdout
+    assert "Buĝeto" in html.stdout
+
+
+def test_the_configurations_locale_dir_adds_it_too(tmp_path: Path) -> None:
+    catalogs(tmp_path / "locale")
+    (tmp_path / ".uhc-roadmap.yaml").write_text("locale_dir: locale\n", encoding="utf-8")
+    morocco = str(ROADMAPS / "morocco.yaml")
+    completed = run_cli("render", morocco, "--lang", "eo", "-f", "md", cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    assert "- **Lando**: " in completed.stdout
+    report = run_cli("report", morocco, "--lang", "eo", cwd=tmp_path)
+    assert report.returncode == 0, report.stderr
+
+
+def test_without_it_the_language_is_refused_naming_the_available_ones(tmp_path: Path) -> None:
+    completed = run_cli("render", str(ROADMAPS / "morocco.yaml"), "--lang", "eo", "-f", "md")
+    assert completed.returncode == 2
+    assert "choose one of: ar, en, es, fr, pt, ru" in completed.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    refused = run_cli("render", "--lang", "fr", "--locale-dir", str(empty), "-f", "md")
+    assert refused.returncode == 2
+    assert "holds no catalog" in refused.stderr

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, cli_command, golden, run_cli
+from tests.conftest import FIXTURES, ROADMAPS, ROOT, cli_command, golden, run_cli
 
 pytestmark = pytest.mark.e2e
 COUNTRY_AS_OF = "--as-of=2021-09-30"
@@ -199,3 +199,30 @@ def test_indicator_values_share_their_decimals() -> None:
     text = report("--country", "MA", COUNTRY_AS_OF)
     assert "15,1 -> 17,2 -> 24,0" in text
     assert "0 -> 9 -> 12" in text
+
+
+# -- the partnership's other languages ------------------------------------------------------------
+
+
+def test_kazakhstan_in_russian_has_russian_labels_and_numbers() -> None:
+    completed = run_cli("report", str(ROADMAPS), "--country", "KZ", "--lang", "ru")
+    assert completed.returncode == 0, completed.stderr
+    assert "\nНаправления\n" in completed.stdout
+    assert "Дорожная карта Партнерства по ВОУЗ – Казахстан" in completed.stdout  # its own text
+    assert "20\u00a0535\u00a0000\u00a0$" in completed.stdout  # CLDR's Russian: no-break spaces
+    assert "58 %" in completed.stdout.replace("\u00a0", " ")
+
+
+def test_spanish_and_portuguese_reports_differ_and_leave_no_english_label() -> None:
+    spanish = run_cli("report", str(ROADMAPS), "--country", "MA", "--lang", "es")
+    portuguese = run_cli("report", str(ROADMAPS), "--country", "MA", "--lang", "pt")
+    english = run_cli("report", str(ROADMAPS), "--country", "MA", "--lang", "en")
+    assert spanish.returncode == portuguese.returncode == 0
+    assert "\nEjes\n" in spanish.stdout
+    assert "\nEixos\n" in portuguese.stdout
+    assert spanish.stdout != portuguese.stdout
+    headings = [line for line in english.stdout.splitlines() if line.istitle() and " " not in line]
+    assert headings  # e.g. Axes, Indicators
+    for heading in headings:
+        assert f"\n{heading}\n" not in spanish.stdout
+        assert f"\n{heading}\n" not in portuguese.stdout

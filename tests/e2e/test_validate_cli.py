@@ -232,3 +232,76 @@ def test_one_run_shows_an_unknown_field_and_an_unknown_dependency_elsewhere() ->
     found = [m["code"] for m in map(LINE.match, completed.stdout.splitlines()) if m]
     assert found == ["S004", "S002", "R004", "T002", "S001"]
     assert "unknown activity `GOV-1`" in completed.stdout
+
+
+# -- messages in the user's language ------------------------------------------------------------
+
+BROKEN = [
+    FIXTURES / "invalid" / name
+    for name in (
+        "r004_unknown_dependency.yaml",
+        "d001_planned_end_before_start.yaml",
+        "q001_missing_english.yaml",
+        "s001_missing_end.yaml",
+        "s002_typo.yaml",
+    )
+    if (FIXTURES / "invalid" / name).exists()
+]
+PLACE = re.compile(r"^(\S+:\d+:\d+: [A-Z]\d{3} (?:error|warning|info)): (.*)$")
+
+
+def findings(stdout: str) -> list[tuple[str, str]]:
+    return [m.groups() for m in map(PLACE.match, stdout.splitlines()) if m]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("how", ["--lang", "config", "LANG"])
+def test_validate_speaks_french_with_the_same_codes_and_positions(how: str, tmp_path: Path) -> None:
+    english = run_cli("validate", *map(str, BROKEN), "--no-cache")
+    args, env = ["validate", *map(str, BROKEN), "--no-cache"], None
+    if how == "--lang":
+        args += ["--lang", "fr"]
+    elif how == "config":
+        (tmp_path / ".uhc-roadmap.yaml").write_text("language: fr\n", encoding="utf-8")
+    else:
+        env = {"LANG": "fr_FR.UTF-8"}
+    french = run_cli(*args, cwd=tmp_path, env=env)
+    assert french.returncode == english.returncode == 1, french.stderr
+    before, after = findings(english.stdout), findings(french.stdout)
+    assert [place for place, _ in after] == [place for place, _ in before]  # codes, lines, cols
+    assert len(before) >= 3
+    translated = [fr for (_, en), (_, fr) in zip(before, after, strict=True) if fr != en]
+    assert len(translated) == len(before), after
+    assert "activité inconnue `GOV-1`" in french.stdout
+    assert "vouliez-vous dire `GOV-01` ?" in french.stdout
+
+
+@pytest.mark.parametrize("how", ["config", "LANG"])
+def test_a_warm_cache_answers_in_the_language_asked(how: str, tmp_path: Path) -> None:
+    """The cache keeps English findings and the warm path prints English only: a run in
+    another language is never answered from it, however often it is repeated."""
+    for path in BROKEN:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    names = [p.name for p in BROKEN]
+    english = [run_cli("validate", *names, cwd=tmp_path).stdout for _ in range(2)]
+    env = None
+    if how == "config":
+        (tmp_path / ".uhc-roadmap.yaml").write_text("language: fr\n", encoding="utf-8")
+    else:
+        env = {"LANG": "fr_FR.UTF-8"}
+    french = [run_cli("validate", *names, cwd=tmp_path, env=env).stdout for _ in range(2)]
+    assert english[0] == english[1]
+    assert french[0] == french[1] != english[0]
+    assert "activité inconnue `GOV-1`" in french[1]
+
+
+def test_an_unknown_language_exits_2_naming_the_available_ones() -> None:
+    completed = run_cli("validate", str(BROKEN[0]), "--lang", "xx")
+    assert completed.returncode == 2
+    assert "no labels for `xx`; choose one of: ar, en, es, fr, pt, ru" in completed.stderr
+
+
+def test_a_language_without_translated_messages_prints_english() -> None:
+    """Russian has no validate messages yet: English, never a broken string."""
+    english = run_cli("validate", str(BROKEN[0]), "--no-cache")
+    russian = run_cli("validate", str(BROKEN[0]), "--no-cache", "--lang", "ru")
+    assert russian.stdout == english.stdout

@@ -216,7 +216,7 @@ def test_an_edit_that_adds_errors_is_refused_unless_forced() -> None:
     with pytest.raises(EditRefused) as refused:
         edit(doc, [Change(("activities", i, "status"), "en_cours")])
     [error] = refused.value.diagnostics
-    assert (error.code, error.line) == ("S004", 201)
+    assert (error.code, error.line) == ("S004", 211)
     forced = edit(doc, [Change(("activities", i, "status"), "en_cours")], force=True)
     assert [d.code for d in forced.added] == ["S004"]
 

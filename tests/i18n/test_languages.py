@@ -5,12 +5,18 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from uhc_roadmap.i18n import LANGUAGES, SOURCE_LANGUAGE, UnsupportedLanguage
-from uhc_roadmap.i18n.formatting import format_money, format_share
+from uhc_roadmap.i18n.formatting import (
+    format_day,
+    format_decimal_places,
+    format_money,
+    format_share,
+)
 from uhc_roadmap.i18n.languages import (
     SPECS,
     Language,
@@ -60,12 +66,16 @@ def test_french_holds_what_the_tool_printed_before() -> None:
     [
         ("en", "US$1,234,567", "50%", "45.2%"),
         ("fr", "1\u202f234\u202f567 $US", "50\u00a0%", "45,2\u00a0%"),
+        ("ar", "\u200f1,234,567\u00a0US$", "50%", "45.2%"),
+        ("es", "1.234.567\u00a0US$", "50\u00a0%", "45,2\u00a0%"),
+        ("pt", "1\u00a0234\u00a0567\u00a0US$", "50%", "45,2%"),
+        ("ru", "1\u00a0234\u00a0567\u00a0$", "50\u00a0%", "45,2\u00a0%"),
     ],
 )
 def test_formatting_reads_the_record(lang: str, money: str, share: str, measured: str) -> None:
     assert format_money(1234567, "USD", lang) == money
     assert format_share(0.5, lang) == share
-    number = "45.2" if lang == "en" else "45,2"
+    number = "45.2" if lang in {"en", "ar"} else "45,2"
     assert language(lang).with_percent_sign(number) == measured
 
 
@@ -109,9 +119,31 @@ def test_a_folder_added_to_a_copy_of_the_catalogs_is_a_language(tmp_path: Path) 
 
 
 def test_a_language_without_a_spec_takes_everything_from_cldr() -> None:
+    german = language("de")
+    assert (german.locale, german.direction, german.colon) == ("de", "ltr", ":")
+    assert (german.native_name, german.english_name) == ("Deutsch", "German")
+
+
+def test_arabic_runs_right_to_left_and_separates_lists_with_its_comma() -> None:
     arabic = language("ar")
     assert (arabic.locale, arabic.direction, arabic.colon) == ("ar", "rtl", ":")
     assert (arabic.native_name, arabic.english_name) == ("العربية", "Arabic")
+    assert arabic.list_separator == "، "  # not CLDR's "and" (see SPECS)
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "number"),
+    [
+        ("ru", "15 июня 2021 г.", "1\u00a0234\u00a0567,5"),
+        ("es", "15 de junio de 2021", "1.234.567,5"),
+        ("pt", "15 de junho de 2021", "1\u00a0234\u00a0567,5"),
+        ("ar", "15 يونيو 2021", "1,234,567.5"),
+    ],
+)
+def test_dates_and_numbers_follow_cldr(lang: str, day: str, number: str) -> None:
+    """Spaces compared as spaces: CLDR moves between no-break and narrow no-break ones."""
+    assert format_day(date(2021, 6, 15), lang).split() == day.split()
+    assert format_decimal_places(1234567.5, lang, 2).split() == number.split()
 
 
 def test_a_spec_overrides_cldr_only_where_it_says() -> None:

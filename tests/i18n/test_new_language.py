@@ -75,7 +75,7 @@ def run(copy: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_the_copy_is_what_runs(copy: Path) -> None:
     completed = run(copy, "render", str(ROADMAPS / "morocco.yaml"), "--lang", "xx", "-f", "md")
     assert completed.returncode == 2
-    assert "choose one of: en, eo, fr" in completed.stderr
+    assert "choose one of: ar, en, eo, es, fr, pt, ru" in completed.stderr
 
 
 def test_render_speaks_the_new_language(copy: Path) -> None:
@@ -89,7 +89,7 @@ def test_render_speaks_the_new_language(copy: Path) -> None:
 def test_html_declares_the_new_language(copy: Path) -> None:
     completed = run(copy, "render", str(ROADMAPS / "morocco.yaml"), "--lang", "eo")
     assert completed.returncode == 0, completed.stderr
-    assert '<html lang="eo">' in completed.stdout
+    assert '<html lang="eo" dir="ltr">' in completed.stdout
     assert "Buĝeto" in completed.stdout
 
 

@@ -77,7 +77,7 @@ def test_every_finding_of_validate_is_a_diagnostic_at_its_place(path: Path) -> N
 
 def test_a_finding_after_accents_and_an_emoji_is_placed_in_utf16_code_units() -> None:
     text = MOROCCO.replace(
-        '  - id: MS\n    name: {fr: "Ministère de la Santé", en: "Ministry of Health"}\n'
+        '  - id: MS\n    name: {fr: "Ministère de la Santé", en: "Ministry of Health", ar: "وزارة الصحة"}\n'
         "    type: government",
         '  - {id: MS, name: "Ministère de la Santé 🏥", type: gouvernemental}',
     )

@@ -166,3 +166,38 @@ def test_the_legend_wraps_within_the_chart() -> None:
     for text in root.findall(".//svg:g[@class='legend']/svg:text", NS):
         assert float(text.get("x", 0)) + 6.5 * len(text.text or "") <= width
         assert float(text.get("y", 0)) <= height
+
+
+# -- right to left ------------------------------------------------------------------------------
+
+
+def _matrix(element: ET.Element) -> tuple[float, ...]:
+    transform = element.get("transform", "")
+    assert transform.startswith("matrix("), transform
+    return tuple(float(n) for n in transform[7:-1].split())
+
+
+def test_a_mirrored_chart_reflects_its_drawing_and_keeps_its_texts_readable() -> None:
+    drawn = charts.bars(CAPTION, [charts.ValueBar("GOV", (0.5,), ("50%",))], [("x", "#000")])
+    root = parse(charts.mirror(drawn))
+    assert root.get("direction") == "rtl"  # text-anchor counts from the right end of a text
+    assert root.find("svg:title", NS) is not None  # the accessible name stays where it was
+    group = root.find("svg:g", NS)
+    assert group is not None
+    assert group.get("class") == "mirrored"
+    assert _matrix(group) == (-1.0, 0.0, 0.0, 1.0, charts.WIDTH, 0.0)  # x -> WIDTH - x
+    texts = group.findall(".//svg:text", NS)
+    assert len(texts) == len(parse(drawn).findall(".//svg:text", NS)) == 2
+    for text in texts:
+        x = float(text.get("x", "nan"))
+        a, _, _, _, e, _ = _matrix(text)
+        # Reflected back about its own x: the two reflections leave the text upright, with its
+        # anchor at WIDTH - x (the label that began at the left margin now ends at the right).
+        assert (a, e) == (-1.0, 2 * x)
+
+
+def test_the_rectangles_of_a_mirrored_chart_are_those_of_the_drawing() -> None:
+    drawn = charts.bars(CAPTION, [charts.ValueBar("GOV", (0.25,), ("25%",))], [("x", "#000")])
+    rects = [r.attrib for r in parse(drawn).iter(f"{{{NS['svg']}}}rect")]
+    mirrored = [r.attrib for r in parse(charts.mirror(drawn)).iter(f"{{{NS['svg']}}}rect")]
+    assert mirrored == rects  # only the group's transform moves them

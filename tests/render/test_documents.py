@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from tests.conftest import golden
 from tests.render.conftest import EXAMPLES, XSS, load, render
 from uhc_roadmap.i18n import LANGUAGES, translations
+from uhc_roadmap.i18n.languages import language
 from uhc_roadmap.progress import compute_progress
 
 MD = MarkdownIt("commonmark", {"html": True}).enable("table")
@@ -99,7 +100,7 @@ def check_html(text: str, lang: str) -> None:
     parser = Structure()
     parser.feed(text)
     assert text.startswith("<!DOCTYPE html>")
-    assert f'<html lang="{lang}">' in text
+    assert f'<html lang="{lang}" dir="{language(lang).direction}">' in text
     assert parser.tags.get("script", 0) == 0
     assert parser.tags.get("svg", 0) >= 2
     assert parser.th_without_scope == 0
@@ -161,7 +162,7 @@ def test_as_of_moves_the_brief() -> None:
 
 def test_fallback_language_is_marked() -> None:
     html = render(XSS, "roadmap", "html", "en")
-    assert '<span lang="fr" class="fallback">' in html
+    assert '<span lang="fr" dir="ltr" class="fallback">' in html
     assert "*(fr)*" in render(XSS, "roadmap", "md", "en")
     assert 'class="fallback"' not in render(XSS, "roadmap", "html", "fr")
 
@@ -189,8 +190,12 @@ def test_hostile_text_stays_text_in_markdown(template: str) -> None:
 
 NUM_CELL = re.compile(r'<td class="num">(.*?)</td>', re.DOTALL)
 INDICATOR_TABLE = re.compile(r'<table class="indicators">.*?</table>', re.DOTALL)
-WHERE = re.compile(r'<span class="where">.*?</span>', re.DOTALL)
-FIGURE = re.compile(r"[–\d\s\u00a0\u202f.,%]+")
+# The region may itself be a span (a name in the default language, marked as a fallback).
+WHERE = re.compile(
+    r'<span class="where">(?:<span[^>]*>[^<]*</span>|<sup[^>]*>[^<]*</sup>|[^<])*</span>'
+)
+# A figure, isolated left-to-right in a right-to-left document (U+2066 ... U+2069).
+FIGURE = re.compile(r"\u2066?[–\d\s\u00a0\u202f.,%]+\u2069?")
 MONEY = re.compile(r"\d[\s\u202f](\$US|€)|US\$\d|€\d")
 
 

@@ -99,3 +99,14 @@ def test_md_url_wants_text() -> None:
 
 def test_long_text_is_shortened_in_messages() -> None:
     assert described("x" * 100) == f"the text '{'x' * 37}...'"
+
+
+def test_figures_in_a_right_to_left_document_are_isolated_left_to_right() -> None:
+    """U+2066 ... U+2069 is ``<bdi dir="ltr">`` in any format: Markdown, HTML, PDF, SVG."""
+    arabic = Filters("ar", "USD")
+    assert arabic.money(1234567) == "\u2066\u200f1,234,567\u00a0US$\u2069"
+    assert arabic.percent(0.5) == "\u206650%\u2069"
+    assert arabic.number(-12) == "\u2066-12\u2069"
+    assert arabic.amount(7.5, "percent") == "\u20667.5%\u2069"
+    assert arabic.money(None) == "–"  # a dash is no figure
+    assert Filters("fr", "USD").percent(0.5) == "50\u00a0%"  # left-to-right: nothing added

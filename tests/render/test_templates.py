@@ -46,7 +46,7 @@ def test_user_template_overrides_a_builtin_by_name() -> None:
 
 def test_user_template_can_extend_the_builtin_layout() -> None:
     html = render(MOROCCO, "onepager", "html", "fr", template_dir=USER_TEMPLATES)
-    assert '<html lang="fr">' in html
+    assert '<html lang="fr" dir="ltr">' in html
     assert "Avancement par axe" in html
     assert 'class="chart chart-axes"' in html
 

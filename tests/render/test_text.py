@@ -8,7 +8,14 @@ from markdown_it import MarkdownIt
 from markupsafe import escape
 
 from uhc_roadmap.model import Text
-from uhc_roadmap.render.text import UserText, escape_markdown, localise, markdown_text, markdown_url
+from uhc_roadmap.render.text import (
+    UserText,
+    escape_markdown,
+    localise,
+    markdown_text,
+    markdown_url,
+    script_direction,
+)
 
 MD = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 
@@ -33,9 +40,19 @@ def test_fallback_is_marked_with_its_language() -> None:
     text = localise(Text({"fr": "Gouvernance"}), "en", "fr")
     assert text == UserText("Gouvernance", "fr", fallback=True)
     assert text.__html__() == (
-        '<span lang="fr" class="fallback">Gouvernance</span><sup class="lang-tag">fr</sup>'
+        '<span lang="fr" dir="ltr" class="fallback">Gouvernance</span>'
+        '<sup class="lang-tag">fr</sup>'
     )
     assert markdown_text(text) == "Gouvernance *(fr)*"
+
+
+def test_a_fallback_keeps_the_direction_of_its_own_script() -> None:
+    """Arabic inside an English document runs right to left, French inside Arabic left to right."""
+    arabic = localise(Text({"ar": "الحوكمة"}), "en", "ar")
+    assert '<span lang="ar" dir="rtl" class="fallback">' in arabic.__html__()
+    french = localise(Text({"fr": "Gouvernance"}), "ar", "fr")
+    assert '<span lang="fr" dir="ltr" class="fallback">' in french.__html__()
+    assert script_direction("not a language") == "ltr"
 
 
 def test_plain_text_is_in_the_default_language() -> None:

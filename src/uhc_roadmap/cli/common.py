@@ -45,7 +45,12 @@ def load_config(explicit: Path | None = None, *, disabled: bool = False) -> Conf
         raise UsageError("--config and --no-config cannot be used together")
     if disabled:
         return Config.default(Path.cwd())
-    return load(Path.cwd(), explicit)
+    config = load(Path.cwd(), explicit)
+    if config.settings.locale_dir:
+        from uhc_roadmap.i18n import use_locale_dir
+
+        use_locale_dir(config.root / config.settings.locale_dir)
+    return config
 
 
 def parse_as_of(value: str | None) -> date | None:
@@ -58,10 +63,14 @@ def parse_as_of(value: str | None) -> date | None:
         raise UsageError(f"--as-of: `{value}` is not a date written YYYY-MM-DD") from None
 
 
-def check_language(lang: str | None) -> str | None:
-    """``--lang`` when the tool has labels for it."""
+def check_language(lang: str | None, locale_dir: Path | None = None) -> str | None:
+    """``--lang`` when the tool has labels for it (with ``--locale-dir``'s catalogs too)."""
     from uhc_roadmap.i18n import LANGUAGES
 
+    if locale_dir is not None:
+        from uhc_roadmap.i18n import use_locale_dir
+
+        use_locale_dir(locale_dir)
     if lang is not None and lang not in LANGUAGES:
         raise UsageError(f"--lang: no labels for `{lang}`; choose one of: {', '.join(LANGUAGES)}")
     return lang

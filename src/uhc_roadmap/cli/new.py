@@ -69,6 +69,7 @@ def new(
         languages=parse_languages(lang),
         currency=currency.upper(),
         schema_ref=(place := schema_place(output, schema_ref)).ref,
+        messages=_messages_language(),
     )
     skeleton = build_skeleton(options)
     for missing in skeleton.untranslated:
@@ -103,3 +104,14 @@ def _write_schema(path: Path | None) -> None:
     verb = "updated" if path.exists() else "wrote"
     emit(text, path)
     print(f"uhc-roadmap: {verb} {path} for editors (docs/editors.md)", file=sys.stderr)
+
+
+def _messages_language() -> str:
+    """The language of the comments that teach the format: the configuration's ``language``,
+    else the POSIX locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else English."""
+    import os
+
+    from uhc_roadmap.cli.common import load_config
+    from uhc_roadmap.i18n.messages import user_language
+
+    return user_language(None, load_config().settings.language, os.environ)

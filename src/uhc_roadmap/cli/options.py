@@ -92,6 +92,15 @@ LangOption = Annotated[
         help=f"Language: {', '.join(LANGUAGES)} (default: the roadmap's first language).",
     ),
 ]
+LocaleDirOption = Annotated[
+    Path | None,
+    option(
+        "--locale-dir",
+        metavar="DIR",
+        help="A folder of your own .po catalogs (DIR/<lang>/*.po): they add a language or "
+        "override the tool's words (docs/languages.md). Default: the configuration's locale_dir.",
+    ),
+]
 OutputOption = Annotated[
     Path | None,
     option(

@@ -36,13 +36,13 @@ def regions(
     import json
 
     from uhc_roadmap.countries import country_name, country_of, subdivision_table
-    from uhc_roadmap.i18n import LANGUAGES
+    from uhc_roadmap.i18n.languages import WORKING_LANGUAGES
 
     if output_format not in ("text", "json"):
         raise UsageError(f"unknown format `{output_format}`; choose one of: text, json")
     check_language(lang)
     code = country_of(country)
-    langs = [lang] if lang else list(LANGUAGES)
+    langs = [lang] if lang else list(WORKING_LANGUAGES)
     rows = subdivision_table(code, langs)
     if output_format == "json":
         items = [

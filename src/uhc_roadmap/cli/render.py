@@ -21,6 +21,7 @@ from uhc_roadmap.cli.options import (
     CountryOption,
     FunderOption,
     LangOption,
+    LocaleDirOption,
     OutputOption,
     PathsArgument,
     PhaseOption,
@@ -54,6 +55,7 @@ def render(
         ),
     ] = None,
     lang: LangOption = None,
+    locale_dir: LocaleDirOption = None,
     as_of: AsOfOption = None,
     output: OutputOption = None,
     template_dir: Annotated[
@@ -83,9 +85,9 @@ def render(
     folders.find(template, OUTPUTS[chosen_format], folders.search_path(template_dir))
     if chosen_format == "pdf":
         _check_pdf_output(output)
-    check_language(lang)
     reference = parse_as_of(as_of)
-    config = load_config()
+    config = load_config()  # its locale_dir adds languages: before --lang is checked
+    check_language(lang, locale_dir)
     chosen = select_roadmap(
         Selection(tuple(sources or ()), country, phase),
         config,

@@ -27,6 +27,7 @@ from uhc_roadmap.cli.options import (
     FunderOption,
     JobsOption,
     LangOption,
+    LocaleDirOption,
     NoCacheOption,
     OutputOption,
     PathsArgument,
@@ -57,6 +58,7 @@ def report(
     funder: FunderOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
+    locale_dir: LocaleDirOption = None,
     output_format: Annotated[
         str | None,
         format_option(PROGRESS_FORMATS, "from -o's suffix (.json, .csv, .md, .xlsx), else table"),
@@ -132,9 +134,9 @@ def report(
         raise UsageError("a workbook is not for the terminal: give -o FILE.xlsx")
     if excel and chosen_format != "csv":
         raise UsageError(f"--excel applies to --format csv, not {chosen_format}")
-    check_language(lang)
     reference = parse_as_of(as_of)
-    config = load_config()
+    config = load_config()  # its locale_dir adds languages: before --lang is checked
+    check_language(lang, locale_dir)
     options = config.validation_options(as_of=reference)
     selection = Selection(tuple(paths or ()), country, phase)
     found: RoadmapProgress | Portfolio

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -111,7 +112,7 @@ def site(
     note(f"{output}: {built.countries} countries, {made}; open {output / 'index.html'}")
 
 
-def _languages(value: str | None, known: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+def _languages(value: str | None, known: Sequence[str]) -> tuple[str, ...]:
     if value is None:
         return tuple(known)
     chosen = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))

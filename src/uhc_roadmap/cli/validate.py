@@ -6,14 +6,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from uhc_roadmap.cli.common import (
-    ColorChoice,
-)
+from uhc_roadmap.cli.common import ColorChoice
 from uhc_roadmap.cli.options import (
     AsOfOption,
     ColorOption,
     ConfigOption,
     JobsOption,
+    LocaleDirOption,
     NoCacheOption,
     NoConfigOption,
     OutputOption,
@@ -68,6 +67,17 @@ def validate(
         typer.Option("--allow-empty", help="Exit 0 when no roadmap file matches (default: 2)."),
     ] = False,
     color: ColorOption = ColorChoice.AUTO,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            help="Language of the messages and hints (codes and positions never change). "
+            "Default: the configuration's language, else LC_ALL, LC_MESSAGES or LANG, "
+            "else English.",
+        ),
+    ] = None,
+    locale_dir: LocaleDirOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Only findings: no hints, no summary.")
     ] = False,
@@ -112,5 +122,7 @@ def validate(
         jobs=jobs,
         fix=fix,
         show_diff=show_diff,
+        lang=lang,
+        locale_dir=locale_dir,
     )
     raise typer.Exit(code)

@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from uhc_roadmap.cli.common import ExitCode, load_config, parse_as_of, project_cache
+from uhc_roadmap.cli.common import (
+    ExitCode,
+    check_language,
+    load_config,
+    parse_as_of,
+    project_cache,
+)
 from uhc_roadmap.cli.terminal import ColorChoice, emit, note, use_color
 from uhc_roadmap.cli.warm import remember, settings_key
 from uhc_roadmap.errors import UsageError
@@ -48,10 +54,13 @@ def run(
     jobs: int | None,
     fix: bool,
     show_diff: bool,
+    lang: str | None = None,
+    locale_dir: Path | None = None,
 ) -> int:
     """Check the files and report; the exit code (0 clean, 1 findings)."""
     chosen = choose_format(output_format, output)
     conf = load_config(config, disabled=no_config)
+    messages = _messages_language(lang, locale_dir, conf)
     codes = {"select": _codes("--select", select), "ignore": _codes("--ignore", ignore)}
     day = parse_as_of(as_of)
     options = conf.validation_options(**codes, as_of=day, warn_unused_ignores=warn_unused_ignores)
@@ -59,7 +68,8 @@ def run(
         note(f"configuration: {conf.path or 'none found, using the defaults'}")
     sources = _sources(paths, conf, allow_empty=allow_empty, quiet=quiet)
     cache = project_cache(conf, disabled=no_cache)
-    if cache is not None:  # what a warm run needs of these settings (cli/warm.py)
+    if cache is not None and messages == "en":  # what a warm run needs (cli/warm.py), which
+        # prints English only: in another language no entry is kept and the full command runs
         key = settings_key(
             cache, conf.path, conf.raw, **codes, as_of=day, warn_unused_ignores=warn_unused_ignores
         )
@@ -73,8 +83,38 @@ def run(
         results, texts = _check(sources, conf, options, cache, jobs)
     if verbose and cache is not None:
         note(f"cache: {cache.problem or cache.folder}")
+    if messages != "en":  # the English path never reads a catalog
+        from uhc_roadmap.i18n.messages import translate_results
+
+        results = translate_results(results, messages)
     report(results, chosen, output, texts, color=color, quiet=quiet, verbose=verbose, strict=strict)
     return ExitCode.FINDINGS if failed(results, strict=strict) else ExitCode.OK
+
+
+def _messages_language(lang: str | None, locale_dir: Path | None, conf: Config) -> str:
+    """--lang, else the configuration's language, else the POSIX locale, else English. The
+    usual cases (no option, an English or C locale) import nothing and read no catalog."""
+    if lang is not None or locale_dir is not None:
+        check_language(lang, locale_dir)
+    configured = conf.settings.language
+    if lang is None and configured is None and _locale_language() in {"", "c", "posix", "en"}:
+        return "en"
+    from uhc_roadmap.i18n.messages import user_language
+
+    chosen = user_language(lang, configured, os.environ)
+    if lang is None and configured is not None:
+        check_language(chosen)  # the configuration's: named in the message as --lang is
+    return chosen
+
+
+def _locale_language() -> str:
+    """The language part of the first of LC_ALL, LC_MESSAGES, LANG that is set (``fr_FR.UTF-8``
+    -> ``fr``), as gettext reads them."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return value.split(".", 1)[0].split("@", 1)[0].split("_", 1)[0].lower()
+    return ""
 
 
 def _codes(option: str, values: list[str] | None) -> list[str] | None:

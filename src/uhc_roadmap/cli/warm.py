@@ -102,6 +102,8 @@ def defaults() -> dict[str, Any]:
         "jobs": None,
         "fix": False,
         "show_diff": False,
+        "lang": None,  # --lang and --locale-dir are left to the full command: it translates
+        "locale_dir": None,
     }
 
 

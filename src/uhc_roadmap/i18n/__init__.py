@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from uhc_roadmap.i18n.languages import (
+    _CACHES,
     LANGUAGES,
     SOURCE_LANGUAGE,
     UnsupportedLanguage,
-    locale_folder,
+    catalog_folders,
+    use_locale_dir,
 )
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ __all__ = [
     "UnsupportedLanguage",
     "catalog_files",
     "translations",
+    "use_locale_dir",
 ]
 
 
@@ -61,9 +64,23 @@ def translations(lang: str, part: str | None = None) -> gettext.NullTranslations
     return merged or gettext.NullTranslations()
 
 
-def catalog_files(lang: str) -> list[Path]:
-    folder = locale_folder() / lang
-    return sorted((p for p in folder.iterdir() if p.name.endswith(".po")), key=lambda p: p.name)
+def catalog_files(lang: str, folder: Path | None = None) -> list[Path]:
+    """``lang``'s catalogs, in the order they win: those of ``folder`` (or of every
+    ``--locale-dir``) first, each folder's by name; the tool's own last."""
+    places = [folder] if folder is not None else catalog_folders()
+    found = []
+    for place in places:
+        here = place / lang
+        if here.is_dir():
+            found += sorted((p for p in here.iterdir() if p.name.endswith(".po")), key=_name)
+    return found
+
+
+def _name(path: Path) -> str:
+    return path.name
+
+
+_CACHES.append(translations.cache_clear)
 
 
 def _compile(po_text: str, lang: str) -> gettext.GNUTranslations:

@@ -12,16 +12,20 @@ Nothing here imports Babel until a record is asked for, so ``LANGUAGES`` costs a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, overload
 
 from uhc_roadmap.errors import UsageError
 
 Direction = Literal["ltr", "rtl"]
 SOURCE_LANGUAGE = "en"
 """The language the tool is written in: msgids are English, and English needs no catalog."""
+WORKING_LANGUAGES = ("en", "fr")
+"""The partnership's working languages: what a listing in several languages shows when no
+``--lang`` names one (``uhc-roadmap regions``), rather than a column for every UI language."""
 
 
 class UnsupportedLanguage(UsageError, ValueError):
@@ -58,6 +62,17 @@ SPECS: dict[str, LanguageSpec] = {
         # no-break space there. Delete this line to follow CLDR (golden files will change).
         money_pattern="#,##0 ¤",
     ),
+    # Arabic as the partnership's Arabic-speaking countries share it (Morocco to Yemen): CLDR's
+    # generic locale, with Latin digits (Babel's default numbering system), as in the roadmaps.
+    # CLDR's list pattern joins the last two items with ``و``; the tool's lists are ids and
+    # names, so they are separated by the Arabic comma.
+    "ar": LanguageSpec(locale="ar", list_separator="، "),
+    # Spanish: CLDR's generic locale (``1.234.567 US$``). Latin American conventions differ
+    # from country to country, and es_419 writes ``USD1,234,567``.
+    "es": LanguageSpec(locale="es"),
+    # European Portuguese, as written in Mozambique, Angola, Cabo Verde and Guinea-Bissau.
+    "pt": LanguageSpec(locale="pt_PT"),
+    "ru": LanguageSpec(locale="ru_RU"),
 }
 
 
@@ -110,12 +125,93 @@ def catalog_languages(folder: Path) -> tuple[str, ...]:
 
 
 def available_languages(folder: Path | None = None) -> tuple[str, ...]:
-    """The source language and every language with catalogs, sorted: what ``--lang`` accepts."""
-    found = catalog_languages(locale_folder() if folder is None else folder)
+    """The source language and every language with catalogs, sorted: what ``--lang`` accepts
+    (with no ``folder``: the built-in catalogs' and those of every ``--locale-dir``)."""
+    if folder is not None:
+        return tuple(sorted({SOURCE_LANGUAGE, *catalog_languages(folder)}))
+    found = {code for place in catalog_folders() for code in catalog_languages(place)}
     return tuple(sorted({SOURCE_LANGUAGE, *found}))
 
 
-LANGUAGES = available_languages()
+_USER_FOLDERS: list[Path] = []
+"""Folders given with ``--locale-dir`` or the configuration's ``locale_dir``, latest first."""
+
+
+def catalog_folders() -> list[Path]:
+    """Where catalogs are read, in the order they win: the user's folders, then the tool's."""
+    return [*_USER_FOLDERS, locale_folder()]
+
+
+def use_locale_dir(folder: Path) -> None:
+    """Read ``folder``'s catalogs too (``<folder>/<code>/*.po``): a language it has is available
+    from now on, and its messages win over the built-in ones of the same language."""
+    if not folder.is_dir():
+        raise UsageError(f"--locale-dir: `{folder}` is not a folder")
+    if not catalog_languages(folder):
+        raise UsageError(
+            f"--locale-dir: `{folder}` holds no catalog; write <code>/<part>.po in it "
+            "(docs/languages.md)"
+        )
+    resolved = folder.resolve()
+    if resolved not in _USER_FOLDERS:
+        _USER_FOLDERS.insert(0, resolved)
+        _AVAILABLE.forget()
+        for cached in _CACHES:
+            cached()
+
+
+def forget_locale_dirs() -> None:
+    """Read the tool's catalogs alone again (a long-lived process, a test)."""
+    _USER_FOLDERS.clear()
+    _AVAILABLE.forget()
+    for cached in _CACHES:
+        cached()
+
+
+_CACHES: list[Callable[[], None]] = []
+"""cache_clear of everything read from the catalogs, called when a folder is added."""
+
+
+class _Available(Sequence[str]):
+    """The languages ``--lang`` accepts, read on first use: a folder listing, no Babel."""
+
+    def __init__(self) -> None:
+        self._codes: tuple[str, ...] | None = None
+
+    def forget(self) -> None:
+        self._codes = None
+
+    def codes(self) -> tuple[str, ...]:
+        if self._codes is None:
+            self._codes = available_languages()
+        return self._codes
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        return self.codes()[index]
+
+    def __len__(self) -> int:
+        return len(self.codes())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.codes()
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == (tuple(other) if isinstance(other, Sequence) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.codes())
+
+    def __repr__(self) -> str:
+        return repr(self.codes())
+
+
+_AVAILABLE = _Available()
+LANGUAGES: Sequence[str] = _AVAILABLE
+"""What ``--lang`` accepts, sorted: English and every language with catalogs."""
 
 
 @cache

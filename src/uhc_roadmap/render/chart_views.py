@@ -11,6 +11,7 @@ from functools import cached_property
 
 from markupsafe import Markup
 
+from uhc_roadmap.i18n.languages import language
 from uhc_roadmap.render import charts, labels
 from uhc_roadmap.render.filters import Filters
 from uhc_roadmap.render.views import ActivityView, DocumentContext, MilestoneView
@@ -28,6 +29,10 @@ class DocumentCharts:
 
     def _caption(self, key: str, title: str, desc: str) -> charts.Caption:
         return charts.Caption(key, self._(title), self._(desc))
+
+    def _facing(self, svg: Markup) -> Markup:
+        """The chart as the document's readers read: mirrored for a right-to-left language."""
+        return charts.mirror(svg) if language(self._filters.lang).direction == "rtl" else svg
 
     @cached_property
     def timeline(self) -> Markup:
@@ -69,7 +74,9 @@ class DocumentCharts:
             if shown
         ]
         caption = self._caption("timeline", labels.CHART_TIMELINE, labels.CHART_TIMELINE_DESC)
-        return charts.timeline(caption, groups, self._span(), (ctx.as_of, reference), legend, marks)
+        return self._facing(
+            charts.timeline(caption, groups, self._span(), (ctx.as_of, reference), legend, marks)
+        )
 
     def _bar(self, activity: ActivityView) -> charts.TimelineBar:
         as_of = self._context.as_of
@@ -129,7 +136,7 @@ class DocumentCharts:
             for a in self._context.axes
         ]
         caption = self._caption("axes", labels.CHART_AXES, labels.CHART_AXES_DESC)
-        return charts.bars(caption, rows, [(self._(labels.CHART_AXES), "#0969da")])
+        return self._facing(charts.bars(caption, rows, [(self._(labels.CHART_AXES), "#0969da")]))
 
     @cached_property
     def budget(self) -> Markup:
@@ -148,4 +155,4 @@ class DocumentCharts:
             (self._(labels.SPENT), charts.SPENT_FILL),
         ]
         caption = self._caption("budget", labels.CHART_BUDGET, labels.CHART_BUDGET_DESC)
-        return charts.bars(caption, rows, series)
+        return self._facing(charts.bars(caption, rows, series))

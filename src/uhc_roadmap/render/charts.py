@@ -8,6 +8,7 @@ and amounts come from the progress core.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -383,6 +384,31 @@ def _series_legend(series: Sequence[tuple[str, str]], y: float) -> list[str]:
         x += 40 + 7 * len(label)
     parts.append("</g>")
     return parts
+
+
+_TEXT_X = re.compile(r'<text x="(-?[\d.]+)"')
+
+
+def mirror(svg: Markup, width: float = WIDTH) -> Markup:
+    """A chart drawn for a right-to-left document: every shape reflected about the middle
+    (time, bars and labels run from the right), every text kept readable where its anchor went.
+
+    The drawing is wrapped in one reflection, and each text reflected back about its own ``x``,
+    so its anchor lands at ``width - x``, unmirrored. ``direction="rtl"`` makes ``text-anchor``
+    count from the right end of the text (SVG 2), so a label that began at the left margin now
+    begins at the right one; Chromium and WeasyPrint both anchor so.
+    """
+    head, _, rest = str(svg).partition("</desc>")
+    body = rest.removesuffix("</svg>")
+    body = _TEXT_X.sub(
+        lambda m: (
+            f'<text transform="matrix(-1 0 0 1 {2 * float(m.group(1)):.1f} 0)" x="{m.group(1)}"'
+        ),
+        body,
+    )
+    head = head.replace("<svg ", '<svg direction="rtl" ', 1)
+    reflected = f'<g class="mirrored" transform="matrix(-1 0 0 1 {width:g} 0)">{body}</g>\n'
+    return Markup(f"{head}</desc>{reflected}</svg>")
 
 
 Formatter = Callable[[float | None], str]

@@ -27,6 +27,8 @@ from uhc_roadmap.i18n.languages import language
 from uhc_roadmap.render.text import UserText, markdown_text, markdown_url
 
 DASH = "–"
+LRI, PDI = "\u2066", "\u2069"
+"""Unicode's left-to-right isolate and its end: ``<bdi dir="ltr">`` as characters."""
 DATE_STYLES = ("short", "medium", "long")
 
 
@@ -36,6 +38,12 @@ class Filters:
     def __init__(self, lang: str, currency: str | None) -> None:
         self.lang = lang
         self.currency = currency
+        self._isolate = language(lang).direction == "rtl"
+
+    def _ltr(self, text: str) -> str:
+        """A figure inside right-to-left text, isolated left-to-right (what ``<bdi dir="ltr">``
+        does, in any output format): ``US$`` stays after ``1,234`` and a minus before it."""
+        return f"{LRI}{text}{PDI}" if self._isolate and text != DASH else text
 
     def date(self, value: date | None, style: str = "long") -> str:
         """``15 juin 2021``; style ``medium`` gives ``15 juin 2021`` / ``15 Jun 2021``."""
@@ -57,14 +65,15 @@ class Filters:
             raise FilterArgumentError(
                 f"`number` digits are a whole number, not {described(digits)}"
             )
-        return _formatted("number", value, format_number, value, self.lang, max(0, min(digits, 6)))
+        digits = max(0, min(digits, 6))
+        return self._ltr(_formatted("number", value, format_number, value, self.lang, digits))
 
     def amount(self, value: float | None, measure: str = "number") -> str:
         """An indicator value as written: ``15.1``, ``12``; a percent measure as ``50,7 %``."""
         if value is None:
             return DASH
         _expect_number("amount", value)
-        return _formatted("amount", value, self._amount, value, measure)
+        return self._ltr(_formatted("amount", value, self._amount, value, measure))
 
     @wide_decimals
     def _amount(self, value: float, measure: str) -> str:
@@ -78,7 +87,7 @@ class Filters:
         """A ratio (0.5) as ``50 %`` / ``50%``; None (nothing to measure) as a dash."""
         if ratio is not None:
             _expect_number("percent", ratio)
-        return _formatted("percent", ratio, format_share, ratio, self.lang)
+        return self._ltr(_formatted("percent", ratio, format_share, ratio, self.lang))
 
     def money(self, amount: float | None, currency: str | None = None) -> str:
         code = currency or self.currency
@@ -91,7 +100,7 @@ class Filters:
             raise FilterArgumentError(
                 f"`money` currency is a code such as EUR, not {described(code)}"
             )
-        return _formatted("money", amount, format_money, amount, code, self.lang)
+        return self._ltr(_formatted("money", amount, format_money, amount, code, self.lang))
 
     def as_mapping(self) -> dict[str, Callable[..., Any]]:
         return {

@@ -9,6 +9,7 @@ neither inject raw HTML nor break a table, even in a user's template.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -40,9 +41,23 @@ class UserText:
             return str(body)
         return str(
             Markup(
-                '<span lang="{0}" class="fallback">{1}</span><sup class="lang-tag">{0}</sup>'
-            ).format(self.lang, body)
+                '<span lang="{0}" dir="{2}" class="fallback">{1}</span>'
+                '<sup class="lang-tag">{0}</sup>'
+            ).format(self.lang, body, script_direction(self.lang))
         )
+
+
+@cache
+def script_direction(lang: str) -> str:
+    """``rtl`` or ``ltr``: how a roadmap language's script runs (CLDR's; ``ltr`` for a code CLDR
+    does not know). A fallback text carries it, so that French inside an Arabic document (or
+    Arabic inside an English one) keeps its own direction, isolated from its neighbours."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return "rtl" if Locale.parse(lang).text_direction == "rtl" else "ltr"
+    except (UnknownLocaleError, ValueError):
+        return "ltr"
 
 
 def localise(text: Text, lang: str, default_lang: str) -> UserText:

@@ -369,7 +369,7 @@ def _entry(country: Country, lang: str, page: str) -> CountryEntry:
 
 
 def _portfolio_chart(entries: Sequence[CountryEntry], lang: str) -> Markup:
-    from uhc_roadmap.render.charts import Caption, ValueBar
+    from uhc_roadmap.render.charts import Caption, ValueBar, mirror
     from uhc_roadmap.render.filters import Filters
 
     gettext = translations(lang).gettext
@@ -384,7 +384,8 @@ def _portfolio_chart(entries: Sequence[CountryEntry], lang: str) -> Markup:
     ]
     caption = Caption("portfolio", gettext(PORTFOLIO_TITLE), gettext(PORTFOLIO_DESC))
     series = ((gettext(COMPLETION), charts.COMPLETION), (gettext(EXECUTED), charts.EXECUTION))
-    return charts.portfolio(caption, rows, series)
+    drawn = charts.portfolio(caption, rows, series)
+    return mirror(drawn) if language(lang).direction == "rtl" else drawn
 
 
 # -- site.json ---------------------------------------------------------------------------------

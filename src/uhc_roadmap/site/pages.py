@@ -21,11 +21,12 @@ from uhc_roadmap.bulk import Job
 from uhc_roadmap.history import FileHistory, HistoryPoint, SinceLast
 from uhc_roadmap.history.collect import previous
 from uhc_roadmap.i18n import translations
+from uhc_roadmap.i18n.languages import language
 from uhc_roadmap.model import Roadmap
 from uhc_roadmap.progress import compute_progress, portfolio_row
 from uhc_roadmap.progress.results import PortfolioRow
 from uhc_roadmap.render.budget import run_bounded
-from uhc_roadmap.render.charts import Caption
+from uhc_roadmap.render.charts import Caption, mirror
 from uhc_roadmap.render.document import RenderOptions, document_work, page_work
 from uhc_roadmap.render.filters import Filters
 from uhc_roadmap.render.text import localise
@@ -207,7 +208,8 @@ def _chart(history: FileHistory, lang: str) -> Markup:
     def percent(share: float) -> str:
         return str(filters.percent(share))
 
-    return charts.history(caption, revisions, series, day, percent)
+    drawn = charts.history(caption, revisions, series, day, percent)
+    return mirror(drawn) if language(lang).direction == "rtl" else drawn
 
 
 def _revision(

@@ -28,7 +28,12 @@ WHO = IatiSettings.model_validate(
         "reporting_org": {
             "ref": "XM-DAC-928",
             "type": 40,
-            "name": {"en": "World Health Organization", "fr": "Organisation mondiale de la Santé"},
+            "name": {
+                "en": "World Health Organization",
+                "fr": "Organisation mondiale de la Santé",
+                "ar": "منظمة الصحة العالمية",
+                "ru": "Всемирная организация здравоохранения",
+            },
         }
     }
 )

@@ -120,7 +120,12 @@ def test_narratives_in_every_roadmap_language(path: Path) -> None:
     for tag in ("title", "description", "reporting-org", "participating-org", "result/title"):
         for element in root.xpath(f"iati-activity/{tag}"):
             found = {n.get(XML_LANG) for n in element.iterfind("narrative")}
-            assert found == languages, (tag, etree.tostring(element))
+            # The publisher (reporting, and participating as WHO) is named as the configuration
+            # names it, in whatever languages that has.
+            if element.get("ref") == "XM-DAC-928":
+                assert found >= languages, (tag, etree.tostring(element))
+            else:
+                assert found == languages, (tag, etree.tostring(element))
     assert all(a.get(XML_LANG) == roadmap.default_language for a in root)
 
 
@@ -283,10 +288,12 @@ def test_results_from_the_roadmaps_indicators() -> None:
     assert qualitative.xpath("period/actual/comment/narrative/text()") == [
         "Projet soumis au ministère",
         "Draft submitted to the ministry",
+        "تقديم المشروع إلى الوزارة",
         "Consultation des partenaires sociaux en cours",
         "Consultation of the social partners under way",
+        "التشاور مع الشركاء الاجتماعيين جارٍ",
     ]
-    assert qualitative.xpath("period/actual/comment/narrative/@xml:lang") == ["fr", "en"] * 2
+    assert qualitative.xpath("period/actual/comment/narrative/@xml:lang") == ["fr", "en", "ar"] * 2
 
 
 def test_indicator_value_region_and_source() -> None:

@@ -30,7 +30,7 @@ from uhc_roadmap.i18n.languages import language
 def words_language(lang: str | None) -> str:
     """The language the labels are written in: ``lang`` when the tool has labels for it, else
     English (a roadmap whose default language has no catalog)."""
-    return lang if lang in LANGUAGES else SOURCE_LANGUAGE
+    return lang if lang is not None and lang in LANGUAGES else SOURCE_LANGUAGE
 
 
 class Words:
