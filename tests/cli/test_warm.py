@@ -56,8 +56,20 @@ OPTION_FORMS: list[list[str]] = [
 PATH_FORMS: list[list[str]] = [[], ["a.yaml"], ["a.yaml", "b/c.yml"], ["--", "-odd.yaml"], ["-"]]
 
 
+def same(params: dict[str, Any]) -> dict[str, Any]:
+    """Repeated options as a tuple: Typer gives a list from 0.2x and a tuple at its floor
+    (0.19); the command takes either."""
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in params.items()}
+
+
 def typer_params(args: list[str]) -> dict[str, Any]:
-    return dict(VALIDATE.make_context("validate", list(args)).params)
+    """Click's parameters, paths as Typer 0.2x gives them (0.19 converts them to ``Path`` only
+    when it calls the command: the test below compares what the command receives)."""
+    params = same(dict(VALIDATE.make_context("validate", list(args)).params))
+    return {
+        k: Path(v) if k in ("output", "config") and isinstance(v, str) else v
+        for k, v in params.items()
+    }
 
 
 def combinations() -> Iterator[list[str]]:
@@ -77,7 +89,7 @@ def test_the_parser_agrees_with_typer_on_every_combination() -> None:
     for args in combinations():
         params = warm.parse(args)
         if params is not None:
-            assert params == typer_params(args), args
+            assert same(params) == typer_params(args), args
             taken += 1
     assert taken > 1000  # the common forms are taken, not all left to Typer
 
@@ -102,7 +114,7 @@ def test_the_command_body_gets_what_typer_gives_it(monkeypatch: pytest.MonkeyPat
             continue
         with pytest.raises(Called):
             app(args=["validate", *args], prog_name="uhc-roadmap", standalone_mode=False)
-        assert seen.pop() == warm.arguments(params), args
+        assert same(seen.pop()) == same(warm.arguments(params)), args
 
 
 @pytest.mark.parametrize(
