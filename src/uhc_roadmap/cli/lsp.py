@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import signal
 import sys
 from typing import Annotated
 
@@ -43,6 +45,7 @@ def lsp(
             "`uhc-roadmap lsp` needs pygls 2 and lsprotocol: pip install 'uhc-roadmap[lsp]'"
         ) from None
     _log_to_stderr()
+    _end_on_signals()
     if tcp is not None:
         raise typer.Exit(serve_tcp(tcp))
     stdout = sys.stdout.buffer
@@ -52,6 +55,23 @@ def lsp(
     finally:
         sys.stdout = sys.__stdout__
     raise typer.Exit(code)
+
+
+def _end_on_signals() -> None:
+    """Ctrl-C, SIGTERM and SIGHUP end the server at once, with one line and 128 + the signal.
+
+    The server writes no file (its edits go to the editor), so there is nothing to clean up;
+    left to Python, the interruption lands in whichever of pygls's threads and loops is running,
+    which may swallow it or wait on the editor's pipe. A signal the caller ignores stays ignored.
+    """
+
+    def stop(number: int, _frame: object) -> None:
+        os.write(2, f"uhc-roadmap: lsp stopped by {signal.Signals(number).name}\n".encode())
+        os._exit(128 + number)
+
+    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(number) is not signal.SIG_IGN:
+            signal.signal(number, stop)
 
 
 def _log_to_stderr() -> None:
