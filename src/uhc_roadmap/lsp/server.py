@@ -264,14 +264,22 @@ class Session:
                     entry.loaded = fresh
             return fresh
 
-    def current(self, uri: str) -> tuple[Entry, TextDocument, Checked] | None:
-        """A request's view of a document: its text now, and that text's findings."""
+    def roadmap(self, uri: str) -> tuple[Entry, TextDocument] | None:
+        """An open document's text now, when it is a roadmap (it has ``schema_version``)."""
         entry = self.documents.get(uri)
         if entry is None:
             return None
         snapshot = entry.snapshot()
         if not looks_like_roadmap(snapshot.text):
             return None
+        return entry, snapshot
+
+    def current(self, uri: str) -> tuple[Entry, TextDocument, Checked] | None:
+        """A request's view of a document: its text now, and that text's findings."""
+        opened = self.roadmap(uri)
+        if opened is None:
+            return None
+        entry, snapshot = opened
         return entry, snapshot, self.checked(entry, snapshot)
 
     def _bug(self, doing: str, exc: BaseException) -> None:
@@ -284,12 +292,10 @@ class Session:
     # -- requests ---------------------------------------------------------------------------
 
     def completion(self, uri: str, line: int, character: int) -> types.CompletionList | None:
-        entry = self.documents.get(uri)
-        if entry is None:
+        opened = self.roadmap(uri)
+        if opened is None:
             return None
-        snapshot = entry.snapshot()
-        if not looks_like_roadmap(snapshot.text):
-            return None
+        entry, snapshot = opened
         return completion.complete(snapshot, line, character, entry.known)
 
     def hover(self, uri: str, line: int, character: int) -> types.Hover | None:
@@ -350,12 +356,10 @@ class Session:
         return actions.code_actions(doc, checked, doc.offset(*start), doc.offset(*end), only)
 
     def format(self, uri: str) -> list[types.TextEdit] | None:
-        entry = self.documents.get(uri)
-        if entry is None:
+        opened = self.roadmap(uri)
+        if opened is None:
             return None
-        snapshot = entry.snapshot()
-        if not looks_like_roadmap(snapshot.text):
-            return None
+        entry, snapshot = opened
         project = self.project(entry)
         name = str(entry.path) if entry.path is not None else uri
         try:
